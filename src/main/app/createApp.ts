@@ -1,0 +1,120 @@
+/**
+ * The composition root of the services (no Electron): opens the app database, makes sure the
+ * demo exists, wires the services and returns the contract's handlers. Electron's `index.ts`,
+ * web mode and tests all start the app through here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, Handlers } from '../../shared/contract';
+import { describeTarget } from '../../shared/connection';
+import { ConnectionStore } from '../connections/store';
+import { ensureDemo } from '../demo/ensureDemo';
+import { exportRows } from '../query/export';
+import { QueryService } from '../query/queryService';
+import { ResultRegistry } from '../query/resultRegistry';
+import { SessionManager } from '../query/sessions';
+import { cleanupStaleSpills, MemoryBudget } from '../query/spool';
+import { SchemaService } from '../schema/schemaService';
+import { MemorySecretStore, type SecretStore } from '../secrets/secretStore';
+import { openAppDatabase } from './appDb';
+import { EventBus } from './events';
+import { appPaths } from './paths';
+import { APP_VERSION } from './version';
+
+/** Options for starting the services. */
+export interface CreateAppOptions {
+  /** The data folder. */
+  home: string;
+  mode: AppInfo['mode'];
+  secrets?: SecretStore;
+  /** Memory bound of all result spools together, in bytes (default 256 MB). */
+  spoolMemoryBytes?: number;
+}
+
+/** The running services. */
+export interface App {
+  handlers: Handlers;
+  events: EventBus;
+  info: AppInfo;
+  close(): Promise<void>;
+}
+
+/** Starts the services. */
+export async function createApp(opts: CreateAppOptions): Promise<App> {
+  const paths = appPaths(opts.home);
+  fs.mkdirSync(paths.tempDir, { recursive: true });
+  fs.mkdirSync(paths.exportsDir, { recursive: true });
+  await cleanupStaleSpills(paths.tempDir);
+  const { db, warnings } = openAppDatabase(paths.appDb);
+  const store = new ConnectionStore(db);
+  ensureDemo(store, db, paths.demoDb);
+
+  const events = new EventBus();
+  const secrets = opts.secrets ?? new MemorySecretStore();
+  const sessions = new SessionManager(store, secrets);
+  const results = new ResultRegistry();
+  const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
+  const queries = new QueryService({ sessions, results, budget, tempDir: paths.tempDir, emit: events.emit });
+  const schemas = new SchemaService(db, sessions);
+  const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings };
+
+  const handlers: Handlers = {
+    'app.info': async () => info,
+    'app.echo': async ({ value }) => value,
+    'connections.list': async () =>
+      Promise.all(
+        store.list().map(async (c) => ({
+          id: c.id,
+          name: c.name,
+          engine: c.engine,
+          target: describeTarget(c.params),
+          readOnly: c.readOnly,
+          color: c.color,
+          environment: c.environment,
+          hasSecret: await secrets.has(c.id, 'db-password'),
+          isDemo: c.isDemo,
+        })),
+      ),
+    'connections.test': async ({ connectionId }) => {
+      const t0 = performance.now();
+      const { conn } = await sessions.openUnshared(connectionId);
+      try {
+        const serverVersion = await conn.serverVersion();
+        return { serverVersion, latencyMs: Math.round(performance.now() - t0) };
+      } finally {
+        await conn.close();
+      }
+    },
+    'schema.get': async ({ connectionId, refresh }) => schemas.get(connectionId, refresh ?? false),
+    'query.run': async (args) => queries.run(args),
+    'query.cancel': async ({ runId }) => ({ cancelled: await queries.cancel(runId) }),
+    'result.page': async ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
+    'result.close': async ({ resultId }) => ({ closed: await results.close(resultId) }),
+    'result.export': async ({ resultId, format, exportId }) => {
+      const spool = results.get(resultId);
+      const id = exportId ?? randomUUID();
+      const file = path.join(paths.exportsDir, `result-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'markdown' ? 'md' : format}`);
+      const { rows, bytes } = await exportRows({
+        columns: spool.columns,
+        source: spool.iterate(),
+        format,
+        out: file,
+        onProgress: (p) => events.emit('export.progress', { exportId: id, ...p, done: false }),
+      });
+      events.emit('export.progress', { exportId: id, rows, bytes, done: true });
+      return { exportId: id, path: file, rows, bytes };
+    },
+  };
+
+  return {
+    handlers,
+    events,
+    info,
+    async close() {
+      await sessions.closeAll();
+      await results.closeAll();
+      db.close();
+    },
+  };
+}

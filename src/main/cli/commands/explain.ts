@@ -1,0 +1,47 @@
+/** `querygenie explain`: print a statement's plan (normalised tree, or the engine's raw plan as JSON). */
+import type { Command } from 'commander';
+import type { PlanNode } from '../../../shared/query';
+import { EXIT, readStdin, reportError, UsageError, write } from '../io';
+import { openTarget, type TargetOptions } from '../target';
+
+/** Registers the command. */
+export function registerExplain(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('explain')
+    .description("Show a statement's execution plan")
+    .argument('[sql]', 'the statement (or stdin)')
+    .option('--url <url>', 'connection URL or SQLite file path')
+    .option('--conn <name>', 'a saved connection')
+    .option('--analyze', 'run it to get actual rows and times (inside a rolled-back transaction)')
+    .option('--json', 'print {raw, plan} as JSON')
+    .action(async (sqlArg: string | undefined, opts: TargetOptions & { analyze?: boolean; json?: boolean }) => {
+      try {
+        const sql = sqlArg ?? (await readStdin());
+        if (!sql.trim()) throw new UsageError('No SQL given. Pass the statement as an argument or on stdin.');
+        const conn = await openTarget(opts);
+        try {
+          const result = await conn.explain(sql, { analyze: opts.analyze === true });
+          if (opts.json) await write(`${JSON.stringify(result, null, 2)}\n`);
+          else await write(renderPlan(result.plan));
+          setExit(EXIT.ok);
+        } finally {
+          await conn.close().catch(() => undefined);
+        }
+      } catch (err) {
+        setExit(reportError(err));
+      }
+    });
+}
+
+/** The normalised plan as an indented tree. */
+export function renderPlan(node: PlanNode, depth = 0): string {
+  const facts = [
+    node.relation ? `on ${node.relation}` : '',
+    node.estimatedRows !== undefined ? `est. rows ${node.estimatedRows}` : '',
+    node.actualRows !== undefined ? `actual rows ${node.actualRows}` : '',
+    node.cost !== undefined ? `cost ${node.cost}` : '',
+    node.timeMs !== undefined ? `${node.timeMs} ms` : '',
+  ].filter(Boolean);
+  const line = `${'  '.repeat(depth)}${depth > 0 ? '-> ' : ''}${node.op}${facts.length ? `  (${facts.join(', ')})` : ''}\n`;
+  return line + node.children.map((c) => renderPlan(c, depth + 1)).join('');
+}

@@ -1,0 +1,41 @@
+/** Resolves `--url` / `--conn` into connection params, for every command that talks to a database. */
+import { parseConnectionUrl, type ConnectionParams } from '../../shared/connection';
+import { openAppDatabase } from '../app/appDb';
+import { appPaths, defaultHome } from '../app/paths';
+import { ConnectionStore } from '../connections/store';
+import { getDriver } from '../drivers/registry';
+import type { DriverConnection } from '../drivers/types';
+import { UsageError } from './io';
+
+/** The options every database command accepts. */
+export interface TargetOptions {
+  url?: string;
+  conn?: string;
+  readOnly?: boolean;
+}
+
+/** Params from `--url` or a saved `--conn NAME`; the password may also come from QG_PASSWORD. */
+export function resolveTarget(opts: TargetOptions): ConnectionParams {
+  let params: ConnectionParams;
+  if (opts.url && opts.conn) throw new UsageError('Give either --url or --conn, not both.');
+  if (opts.url) params = parseConnectionUrl(opts.url);
+  else if (opts.conn) {
+    const { db } = openAppDatabase(appPaths(defaultHome()).appDb);
+    try {
+      const profile = new ConnectionStore(db).get(opts.conn);
+      params = { ...profile.params, readOnly: profile.readOnly };
+    } finally {
+      db.close();
+    }
+  } else throw new UsageError('Say which database: --url URL (e.g. postgres://user@localhost/db or a SQLite file) or --conn NAME.');
+  if (params.password === undefined && process.env.QG_PASSWORD) params.password = process.env.QG_PASSWORD;
+  if (opts.readOnly) params.readOnly = true;
+  return params;
+}
+
+/** Opens a connection for a command. */
+export async function openTarget(opts: TargetOptions): Promise<DriverConnection> {
+  const params = resolveTarget(opts);
+  const driver = await getDriver(params.engine);
+  return driver.connect(params);
+}

@@ -1,0 +1,268 @@
+/**
+ * One PostgreSQL session on `pg`. Rows are read through a server-side portal (`pg-cursor`) in
+ * large pages and handed to the sink in batches; awaiting the sink is the backpressure.
+ */
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { ConnectionOptions } from 'node:tls';
+import { AppError } from '../../../shared/errors';
+import type { ConnectionParams } from '../../../shared/connection';
+import type { ColumnMeta, ExplainResult, ServerMessage } from '../../../shared/query';
+import type { SchemaSnapshot } from '../../../shared/schema';
+import type { Row } from '../../../shared/values';
+import type { DriverConnection, ExecuteOptions, IntrospectOptions, RowSink, StatementSummary } from '../types';
+import { pgClientConfig, pgSsl } from './config';
+import { postgresDialect } from './dialect';
+import { mapPgError } from './errors';
+import { explainPostgres } from './explain';
+import { introspectPostgres, type CatalogQuery } from './introspect';
+import { resultTypes, TYPE_NAMES_SQL } from './types';
+
+const DEFAULT_BATCH = 1000;
+/** Rows per portal fetch: large pages keep round trips negligible next to parsing. */
+const PAGE_ROWS = 5000;
+const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'MOVE', 'FETCH']);
+
+interface FieldLike {
+  name: string;
+  dataTypeID: number;
+}
+
+/** Opens a session: connects, applies read-only and timeout settings, reads the backend pid. */
+export async function connectPostgres(params: ConnectionParams): Promise<DriverConnection> {
+  const preferTls = params.ssl?.mode === 'prefer';
+  let ssl = pgSsl(preferTls ? { ...params.ssl!, mode: 'require' } : params.ssl);
+  let client: pg.Client;
+  try {
+    client = await open(params, ssl);
+  } catch (err) {
+    if (!preferTls || !/does not support SSL/i.test(String((err as Error).message))) throw mapPgError(err, { params });
+    ssl = false;
+    client = await open(params, ssl).catch((e: unknown) => {
+      throw mapPgError(e, { params });
+    });
+  }
+  try {
+    const setup: string[] = [];
+    if (params.readOnly) setup.push('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+    if (params.statementTimeoutMs) setup.push(`SET statement_timeout = ${Math.max(0, Math.floor(params.statementTimeoutMs))}`);
+    setup.push("SELECT pg_backend_pid() AS pid, current_setting('server_version') AS version");
+    const results = await client.query(setup.join(';\n'));
+    const last = Array.isArray(results) ? (results[results.length - 1] as pg.QueryResult) : results;
+    const info = last.rows[0] as { pid: number; version: string };
+    const types = await client.query<{ oid: number; name: string }>(TYPE_NAMES_SQL);
+    const typeNames = new Map(types.rows.map((r) => [r.oid, r.name]));
+    return new PostgresConnection(client, params, ssl, info.pid, info.version, typeNames);
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw mapPgError(err, { params });
+  }
+}
+
+async function open(params: ConnectionParams, ssl: false | ConnectionOptions): Promise<pg.Client> {
+  const client = new pg.Client({ ...pgClientConfig(params, ssl), types: resultTypes });
+  // An idle session that dies must not crash the app; the next call reports CONNECTION_LOST.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+class PostgresConnection implements DriverConnection {
+  readonly dialect = postgresDialect;
+  private running = false;
+  private cancelRequested = false;
+  private closed = false;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly params: ConnectionParams,
+    private readonly ssl: false | ConnectionOptions,
+    private readonly backendPid: number,
+    private readonly version: string,
+    private readonly typeNames: Map<number, string>,
+  ) {}
+
+  async serverVersion(): Promise<string> {
+    return `PostgreSQL ${this.version}`;
+  }
+
+  async execute(sql: string, sink: RowSink, options: ExecuteOptions = {}): Promise<StatementSummary> {
+    if (this.closed) throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+    const values = positionalParams(options.params);
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+    const messages: ServerMessage[] = [];
+    const onNotice = (n: { severity?: string; message?: string; code?: string }): void => {
+      const message: ServerMessage = { severity: noticeSeverity(n.severity), message: n.message ?? '' };
+      if (n.code) message.code = n.code;
+      messages.push(message);
+    };
+    this.client.on('notice', onNotice);
+    this.running = true;
+    this.cancelRequested = false;
+    try {
+      const rowsAffected = await this.runCursor(sql, values, sink, batchSize).catch(async (err: unknown) => {
+        if (values || !isMultiCommandError(err)) throw err;
+        // Several statements in one string: the simple protocol runs them and returns each result.
+        return this.runSimple(sql, sink, batchSize);
+      });
+      return { rowsAffected, messages };
+    } catch (err) {
+      throw mapPgError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
+    } finally {
+      this.running = false;
+      this.client.off('notice', onNotice);
+    }
+  }
+
+  private async runCursor(sql: string, values: unknown[] | undefined, sink: RowSink, batchSize: number): Promise<number | null> {
+    const cursor = this.client.query(new Cursor<Row>(sql, values, { rowMode: 'array', types: resultTypes }));
+    const pageRows = Math.max(PAGE_ROWS, batchSize);
+    // After a server error the portal is already gone and pg syncs by itself: no close then.
+    let serverFailed = false;
+    const read = (): Promise<{ rows: Row[]; result: pg.QueryResult }> =>
+      new Promise((resolve, reject) => {
+        cursor.read(pageRows, (err, rows, result) => {
+          if (err) {
+            serverFailed = true;
+            reject(err);
+          } else resolve({ rows, result });
+        });
+      });
+    let page = await read();
+    const fields = page.result.fields as FieldLike[];
+    const hasRows = fields.length > 0;
+    if (hasRows) await sink.beginResultSet(this.columnsOf(fields));
+    try {
+      for (;;) {
+        const more = page.rows.length >= pageRows;
+        // One page of read-ahead: the server produces the next page while the sink works.
+        const next = more ? read() : null;
+        next?.catch(() => undefined);
+        await this.deliver(page.rows, sink, batchSize);
+        if (!next) break;
+        if (this.cancelRequested) {
+          await next.catch(() => undefined);
+          throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
+        }
+        page = await next;
+      }
+    } catch (err) {
+      if (!serverFailed) await cursor.close().catch(() => undefined);
+      throw err;
+    }
+    await cursor.close().catch(() => undefined);
+    if (hasRows) await sink.endResultSet();
+    const result = page.result;
+    return result.command && COUNTED_COMMANDS.has(result.command) ? result.rowCount : null;
+  }
+
+  private async runSimple(sql: string, sink: RowSink, batchSize: number): Promise<number | null> {
+    const out = (await this.client.query({ text: sql, rowMode: 'array', types: resultTypes })) as unknown as
+      | pg.QueryResult<Row>
+      | pg.QueryResult<Row>[];
+    let affected: number | null = null;
+    for (const r of Array.isArray(out) ? out : [out]) {
+      if (r.fields.length > 0) {
+        await sink.beginResultSet(this.columnsOf(r.fields));
+        await this.deliver(r.rows, sink, batchSize);
+        await sink.endResultSet();
+      }
+      if (r.command && COUNTED_COMMANDS.has(r.command)) affected = (affected ?? 0) + (r.rowCount ?? 0);
+    }
+    return affected;
+  }
+
+  private async deliver(rows: Row[], sink: RowSink, batchSize: number): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length <= batchSize) {
+      await sink.rows(rows);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += batchSize) await sink.rows(rows.slice(i, i + batchSize));
+  }
+
+  private columnsOf(fields: FieldLike[]): ColumnMeta[] {
+    return fields.map((f) => ({ name: f.name, type: this.typeNames.get(f.dataTypeID) ?? '' }));
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelRequested = true;
+    // pg has no public cancel API: a second short session signals our backend.
+    const other = new pg.Client(pgClientConfig(this.params, this.ssl));
+    other.on('error', () => undefined);
+    try {
+      await other.connect();
+      await other.query('SELECT pg_cancel_backend($1)', [this.backendPid]);
+    } catch (err) {
+      throw mapPgError(err, { params: this.params });
+    } finally {
+      await other.end().catch(() => undefined);
+    }
+  }
+
+  private catalogQuery: CatalogQuery = async <T>(text: string, values?: unknown[]) => {
+    const r = await this.client.query({ text, values, types: pg.types });
+    return r.rows as T[];
+  };
+
+  async introspect(options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+    return this.exclusive(async () => {
+      const snapshot = await introspectPostgres(this.catalogQuery, options);
+      snapshot.serverVersion = await this.serverVersion();
+      return snapshot;
+    });
+  }
+
+  async explain(sql: string, options: { analyze?: boolean } = {}): Promise<ExplainResult> {
+    return this.exclusive(() => explainPostgres(this.catalogQuery, sql, !!options.analyze, this.inTransaction()), sql);
+  }
+
+  private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
+    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+    this.running = true;
+    this.cancelRequested = false;
+    try {
+      return await fn();
+    } catch (err) {
+      throw mapPgError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
+    } finally {
+      this.running = false;
+    }
+  }
+
+  inTransaction(): boolean {
+    const status = this.client.getTransactionStatus();
+    return status === 'T' || status === 'E';
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+function positionalParams(params: ExecuteOptions['params']): unknown[] | undefined {
+  if (params === undefined) return undefined;
+  if (Array.isArray(params)) return params;
+  throw new AppError('UNSUPPORTED', 'PostgreSQL takes positional parameters ($1, $2, …); pass an array.');
+}
+
+function isMultiCommandError(err: unknown): boolean {
+  return /cannot insert multiple commands into a prepared statement/i.test(String((err as Error | undefined)?.message));
+}
+
+function noticeSeverity(severity: string | undefined): ServerMessage['severity'] {
+  switch (severity) {
+    case 'WARNING':
+      return 'warning';
+    case 'INFO':
+    case 'LOG':
+    case 'DEBUG':
+      return 'info';
+    default:
+      return 'notice';
+  }
+}

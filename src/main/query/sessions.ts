@@ -1,0 +1,77 @@
+/**
+ * Open driver connections per connection profile. One session per profile for now (the IDE
+ * issue adds one per editor tab). A session runs one script at a time.
+ */
+import type { ConnectionParams } from '../../shared/connection';
+import { AppError } from '../../shared/errors';
+import type { ConnectionProfile, ConnectionStore } from '../connections/store';
+import { getDriver } from '../drivers/registry';
+import type { DriverConnection } from '../drivers/types';
+import type { SecretStore } from '../secrets/secretStore';
+
+/** An open session on a profile. */
+export interface Session {
+  profile: ConnectionProfile;
+  conn: DriverConnection;
+  busy: boolean;
+}
+
+/** Opens, caches and closes sessions. */
+export class SessionManager {
+  private readonly sessions = new Map<string, Promise<Session>>();
+
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  /** The params of a profile with its password from the SecretStore (in memory only). */
+  async paramsFor(profile: ConnectionProfile): Promise<ConnectionParams> {
+    const password = await this.secrets.get(profile.id, 'db-password');
+    return password === undefined ? { ...profile.params } : { ...profile.params, password };
+  }
+
+  /** The session of a profile, opening it on first use. */
+  session(connectionId: string): Promise<Session> {
+    let s = this.sessions.get(connectionId);
+    if (!s) {
+      s = this.open(connectionId);
+      this.sessions.set(connectionId, s);
+      s.catch(() => this.sessions.delete(connectionId));
+    }
+    return s;
+  }
+
+  /** Opens a fresh, unshared connection (Test connection, background introspection). */
+  async openUnshared(connectionId: string): Promise<{ profile: ConnectionProfile; conn: DriverConnection }> {
+    const profile = this.store.get(connectionId);
+    const driver = await getDriver(profile.engine);
+    return { profile, conn: await driver.connect(await this.paramsFor(profile)) };
+  }
+
+  /** Marks a session busy for the duration of `fn`; a second concurrent run is refused. */
+  async exclusive<T>(connectionId: string, fn: (s: Session) => Promise<T>): Promise<T> {
+    const s = await this.session(connectionId);
+    if (s.busy) {
+      throw new AppError('BAD_REQUEST', `A query is already running on "${s.profile.name}". Wait for it or cancel it first.`);
+    }
+    s.busy = true;
+    try {
+      return await fn(s);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  /** Closes every session. */
+  async closeAll(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map(async (p) => (await p.catch(() => null))?.conn.close().catch(() => undefined)));
+  }
+
+  private async open(connectionId: string): Promise<Session> {
+    const { profile, conn } = await this.openUnshared(connectionId);
+    return { profile, conn, busy: false };
+  }
+}

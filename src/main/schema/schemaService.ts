@@ -1,0 +1,44 @@
+/** SchemaSnapshots per connection: read from the catalog, cached in memory and in the app database. */
+import type Database from 'better-sqlite3';
+import type { SchemaSnapshot } from '../../shared/schema';
+import type { SessionManager } from '../query/sessions';
+
+/** Serves and caches schema snapshots. */
+export class SchemaService {
+  private readonly memory = new Map<string, SchemaSnapshot>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sessions: SessionManager,
+  ) {}
+
+  /** The cached snapshot, or a fresh one when `refresh` or when none is cached. */
+  async get(connectionId: string, refresh = false): Promise<SchemaSnapshot> {
+    if (!refresh) {
+      const cached = this.memory.get(connectionId) ?? this.latestStored(connectionId);
+      if (cached) {
+        this.memory.set(connectionId, cached);
+        return cached;
+      }
+    }
+    // A separate connection, so introspection never waits behind a long query.
+    const { conn } = await this.sessions.openUnshared(connectionId);
+    try {
+      const snapshot = await conn.introspect();
+      this.memory.set(connectionId, snapshot);
+      this.db
+        .prepare('INSERT INTO schema_snapshots (connection_id, captured_at, snapshot_json) VALUES (?, ?, ?)')
+        .run(connectionId, snapshot.capturedAt, JSON.stringify(snapshot));
+      return snapshot;
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  private latestStored(connectionId: string): SchemaSnapshot | undefined {
+    const row = this.db
+      .prepare('SELECT snapshot_json FROM schema_snapshots WHERE connection_id = ? ORDER BY captured_at DESC, id DESC LIMIT 1')
+      .get(connectionId) as { snapshot_json: string } | undefined;
+    return row ? (JSON.parse(row.snapshot_json) as SchemaSnapshot) : undefined;
+  }
+}

@@ -1,0 +1,83 @@
+/** The window: title bar, connections sidebar, tabbed main area, status bar. */
+import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import type { ConnectionSummary } from '../shared/contract';
+import { useLinkStatus, useRequest } from './api/hooks';
+import { ConnectionsSidebar } from './features/connections/ConnectionsSidebar';
+import { findDemo } from './features/connections/model';
+import { EmptyState } from './features/empty/EmptyState';
+import { ErrorBoundary } from './features/errors/ErrorBoundary';
+import { QueryTab } from './features/query/QueryTab';
+import { Banners } from './features/shell/Banners';
+import { TitleBar } from './features/shell/TitleBar';
+import { StatusBar } from './features/status/StatusBar';
+import { TabBar } from './features/tabs/TabBar';
+import { activeTab, initialTabs, tabsReducer } from './features/tabs/model';
+
+/** The application shell. */
+export function App(): ReactNode {
+  const info = useRequest('app.info', {});
+  const connections = useRequest('connections.list', {});
+  const link = useLinkStatus();
+  const [tabs, dispatch] = useReducer(tabsReducer, initialTabs);
+
+  // After the web server comes back, reload what the shell shows.
+  const wasDown = useRef(false);
+  const { reload: reloadInfo } = info;
+  const { reload: reloadConnections } = connections;
+  useEffect(() => {
+    if (link === 'reconnecting') wasDown.current = true;
+    if (link === 'open' && wasDown.current) {
+      wasDown.current = false;
+      reloadInfo();
+      reloadConnections();
+    }
+  }, [link, reloadInfo, reloadConnections]);
+
+  const byId = useMemo(() => new Map((connections.data ?? []).map((c) => [c.id, c])), [connections.data]);
+  const current = activeTab(tabs);
+  const currentConnection = current ? byId.get(current.connectionId) : undefined;
+  const open = useCallback((c: ConnectionSummary) => dispatch({ type: 'open', connectionId: c.id, title: c.name }), []);
+
+  return (
+    <div className="app">
+      <TitleBar active={currentConnection} />
+      <div className="app-body">
+        <ConnectionsSidebar
+          connections={connections.data}
+          loading={connections.loading}
+          error={connections.error?.message}
+          activeConnectionId={current?.connectionId}
+          onOpen={open}
+          onRetry={connections.reload}
+        />
+        <main className="main">
+          <Banners link={link} warnings={info.data?.warnings ?? []} />
+          {tabs.tabs.length > 0 && (
+            <TabBar
+              state={tabs}
+              connections={byId}
+              onActivate={(id) => dispatch({ type: 'activate', id })}
+              onClose={(id) => dispatch({ type: 'close', id })}
+              onNewTab={() => currentConnection && dispatch({ type: 'open', connectionId: currentConnection.id, title: currentConnection.name, newTab: true })}
+            />
+          )}
+          <div className="tab-panels">
+            {tabs.tabs.length === 0 && <EmptyState demo={findDemo(connections.data ?? [])} onOpen={open} />}
+            {tabs.tabs.map((tab) => {
+              const conn = byId.get(tab.connectionId);
+              // Inactive tabs stay mounted (hidden) so their SQL and results survive switching.
+              return (
+                <div key={tab.id} className="tab-panel" hidden={tab.id !== tabs.activeId} role="tabpanel">
+                  <ErrorBoundary area="this tab">
+                    {conn ? <QueryTab connection={conn} /> : <div className="result-empty">This connection no longer exists.</div>}
+                  </ErrorBoundary>
+                </div>
+              );
+            })}
+          </div>
+        </main>
+      </div>
+      <StatusBar info={info.data} link={link} connectionCount={connections.data?.length} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** The left sidebar: every connection profile, searchable; clicking one opens its tab. */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { ConnectionSummary } from '../../../shared/contract';
+import { SearchIcon } from '../../ui/icons';
+import { ConnectionItem } from './ConnectionItem';
+import { filterConnections, sortConnections } from './model';
+import './connections.css';
+
+/** Props of the sidebar: the list as loaded by the app, and what to do on a click. */
+export interface ConnectionsSidebarProps {
+  connections: ConnectionSummary[] | undefined;
+  loading: boolean;
+  error: string | undefined;
+  activeConnectionId: string | undefined;
+  onOpen(connection: ConnectionSummary): void;
+  onRetry(): void;
+}
+
+/** Sidebar with a filter box and the connection list. */
+export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => filterConnections(sortConnections(props.connections ?? []), query), [props.connections, query]);
+  return (
+    <aside className="sidebar" aria-label="Connections">
+      <div className="sidebar-header">
+        <span className="sidebar-title">Connections</span>
+        {props.connections && <span className="sidebar-count">{props.connections.length}</span>}
+      </div>
+      <label className="sidebar-search">
+        <SearchIcon size={13} />
+        <input type="search" placeholder="Filter connections" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter connections" />
+      </label>
+      {props.loading && !props.connections && <p className="sidebar-note">Loading connections…</p>}
+      {props.error && (
+        <div className="sidebar-note is-error" role="alert">
+          <p>{props.error}</p>
+          <button type="button" className="btn btn-small" onClick={props.onRetry}>
+            Retry
+          </button>
+        </div>
+      )}
+      {props.connections && shown.length === 0 && (
+        <p className="sidebar-note">{query ? 'No connection matches this filter.' : 'No connections yet.'}</p>
+      )}
+      <ul className="conn-list" data-testid="connection-list">
+        {shown.map((c) => (
+          <ConnectionItem key={c.id} connection={c} active={c.id === props.activeConnectionId} onOpen={props.onOpen} />
+        ))}
+      </ul>
+    </aside>
+  );
+}

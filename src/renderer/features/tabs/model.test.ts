@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { activeTab, initialTabs, tabsReducer, type TabsAction, type TabsState } from './model';
+
+const run = (actions: TabsAction[], from: TabsState = initialTabs) => actions.reduce(tabsReducer, from);
+
+describe('tabs model', () => {
+  it('opens one tab per connection and focuses it when opened again', () => {
+    const s = run([
+      { type: 'open', connectionId: 'demo', title: 'Demo' },
+      { type: 'open', connectionId: 'pg', title: 'PG' },
+      { type: 'open', connectionId: 'demo', title: 'Demo' },
+    ]);
+    expect(s.tabs.map((t) => t.title)).toEqual(['Demo', 'PG']);
+    expect(activeTab(s)?.title).toBe('Demo');
+  });
+
+  it('opens an extra numbered tab on request', () => {
+    const s = run([
+      { type: 'open', connectionId: 'demo', title: 'Demo' },
+      { type: 'open', connectionId: 'demo', title: 'Demo', newTab: true },
+    ]);
+    expect(s.tabs.map((t) => t.title)).toEqual(['Demo', 'Demo (2)']);
+    expect(new Set(s.tabs.map((t) => t.id)).size).toBe(2);
+  });
+
+  it('closing the active tab focuses its right neighbour, then the left one', () => {
+    let s = run([
+      { type: 'open', connectionId: 'a', title: 'A' },
+      { type: 'open', connectionId: 'b', title: 'B' },
+      { type: 'open', connectionId: 'c', title: 'C' },
+      { type: 'activate', id: 'tab-2' },
+    ]);
+    s = tabsReducer(s, { type: 'close', id: 'tab-2' });
+    expect(activeTab(s)?.title).toBe('C');
+    s = tabsReducer(s, { type: 'close', id: 'tab-3' });
+    expect(activeTab(s)?.title).toBe('A');
+    s = tabsReducer(s, { type: 'close', id: 'tab-1' });
+    expect(s.activeId).toBeNull();
+  });
+
+  it('closing an inactive tab keeps the focus; unknown ids change nothing', () => {
+    const s = run([
+      { type: 'open', connectionId: 'a', title: 'A' },
+      { type: 'open', connectionId: 'b', title: 'B' },
+    ]);
+    expect(activeTab(tabsReducer(s, { type: 'close', id: 'tab-1' }))?.title).toBe('B');
+    expect(tabsReducer(s, { type: 'activate', id: 'nope' })).toBe(s);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * THE contract between the renderer and main: every request (method → args → result) and every
+ * event, declared once. The Electron binding, the web-mode binding, the preload and the renderer
+ * client are all derived from this object; nobody types a channel name by hand.
+ *
+ * Arguments are validated with zod at the boundary (after the value codec decoded them).
+ * Results are typed only (main is trusted).
+ */
+import { z } from 'zod';
+import type { Engine } from './connection';
+import type { ExportFormat, ResultPage, StatementOutcome, ColumnMeta } from './query';
+import type { SchemaSnapshot } from './schema';
+
+/** A request definition: a zod schema for the arguments and a phantom result type. */
+export interface RequestDef<A extends z.ZodType, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+/** Declares a request whose result type is R. */
+const request =
+  <R>() =>
+  <A extends z.ZodType>(args: A): RequestDef<A, R> => ({ args });
+
+/** An event definition: a phantom payload type. */
+export interface EventDef<P> {
+  payload?: P;
+}
+
+/** Declares an event whose payload is P. */
+const event = <P>(): EventDef<P> => ({});
+
+const id = z.string().min(1).max(200);
+
+/** What the shell shows about the running app. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Where the app database and files live. */
+  dataDir: string;
+  mode: 'electron' | 'web';
+  /** Problems the user should see (e.g. "the app database was corrupt and was moved aside"). */
+  warnings: string[];
+}
+
+/** A connection as the renderer sees it: never a password, only `hasSecret`. */
+export interface ConnectionSummary {
+  id: string;
+  name: string;
+  engine: Engine;
+  /** Safe description of the target (no password). */
+  target: string;
+  readOnly: boolean;
+  color: string | null;
+  environment: 'local' | 'dev' | 'staging' | 'prod' | null;
+  hasSecret: boolean;
+  isDemo: boolean;
+}
+
+/** Result of "Test connection". */
+export interface ConnectionTestResult {
+  serverVersion: string;
+  latencyMs: number;
+}
+
+/** Announces a new result set while a script runs. */
+export interface ResultSetStarted {
+  runId: string;
+  statementIndex: number;
+  resultId: string;
+  columns: ColumnMeta[];
+}
+
+/** Progress of a running script, throttled. */
+export interface QueryProgress {
+  runId: string;
+  statementIndex: number;
+  resultId: string | null;
+  rowCount: number;
+  elapsedMs: number;
+}
+
+/** How a run ended. */
+export interface RunOutcome {
+  runId: string;
+  statements: StatementOutcome[];
+  cancelled: boolean;
+  durationMs: number;
+}
+
+/** Progress of an export. */
+export interface ExportProgress {
+  exportId: string;
+  rows: number;
+  bytes: number;
+  done: boolean;
+}
+
+/** Every request, by method name. */
+export const requests = {
+  /** The running app: version, data folder, warnings. */
+  'app.info': request<AppInfo>()(z.object({})),
+  /** Returns its argument: a diagnostic for the transports and the value codec. */
+  'app.echo': request<unknown>()(z.object({ value: z.unknown() })),
+
+  /** All connection profiles. */
+  'connections.list': request<ConnectionSummary[]>()(z.object({})),
+  /** Opens a connection and reports the server version and latency. */
+  'connections.test': request<ConnectionTestResult>()(z.object({ connectionId: id })),
+
+  /** The connection's SchemaSnapshot (cached; `refresh` re-reads the catalog). */
+  'schema.get': request<SchemaSnapshot>()(
+    z.object({ connectionId: id, refresh: z.boolean().optional() }),
+  ),
+
+  /** Runs a script; resolves when every statement finished. Rows are read with `result.page`. */
+  'query.run': request<RunOutcome>()(
+    z.object({
+      connectionId: id,
+      sql: z.string().max(50_000_000),
+      runId: id.optional(),
+    }),
+  ),
+  /** Cancels a running script. */
+  'query.cancel': request<{ cancelled: boolean }>()(z.object({ runId: id })),
+
+  /** A window of a spooled result. */
+  'result.page': request<ResultPage>()(
+    z.object({
+      resultId: id,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(0).max(100_000),
+    }),
+  ),
+  /** Frees a result and its spill file. */
+  'result.close': request<{ closed: boolean }>()(z.object({ resultId: id })),
+  /** Exports a whole result to a file chosen in main (or a download in web mode). */
+  'result.export': request<{ exportId: string; path: string; rows: number; bytes: number }>()(
+    z.object({
+      resultId: id,
+      format: z.enum(['csv', 'tsv', 'json', 'ndjson', 'markdown', 'sql', 'xlsx'] satisfies [
+        ExportFormat,
+        ...ExportFormat[],
+      ]),
+      exportId: id.optional(),
+    }),
+  ),
+} as const;
+
+/** Every event, by name. */
+export const events = {
+  'query.resultSet': event<ResultSetStarted>(),
+  'query.progress': event<QueryProgress>(),
+  'export.progress': event<ExportProgress>(),
+} as const;
+
+/** Method names. */
+export type Method = keyof typeof requests;
+/** Event names. */
+export type EventName = keyof typeof events;
+/** Arguments of a method (after validation). */
+export type ArgsOf<M extends Method> = z.infer<(typeof requests)[M]['args']>;
+/** Result of a method. */
+export type ResultOf<M extends Method> =
+  (typeof requests)[M] extends RequestDef<z.ZodType, infer R> ? R : never;
+/** Payload of an event. */
+export type PayloadOf<E extends EventName> =
+  (typeof events)[E] extends EventDef<infer P> ? P : never;
+
+/** All method names, for deriving channels. */
+export const METHODS = Object.keys(requests) as Method[];
+/** All event names, for deriving channels. */
+export const EVENTS = Object.keys(events) as EventName[];
+
+/** The IPC channel of a method (Electron). Derived, never typed by hand. */
+export const requestChannel = (m: Method): string => `qg:req:${m}`;
+/** The IPC channel of an event (Electron). */
+export const eventChannel = (e: EventName): string => `qg:evt:${e}`;
+
+/** The API the renderer sees: one async function per method, plus event subscription. */
+export interface Api {
+  call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void;
+}
+
+/** Main-side implementation of every method. */
+export type Handlers = {
+  [M in Method]: (args: ArgsOf<M>) => Promise<ResultOf<M>>;
+};
+
+/** Main-side event sink. */
+export type EmitEvent = <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
+
+/** The envelope of a request over a message transport. */
+export interface WireRequest {
+  t: 'req';
+  id: number;
+  method: string;
+  args: unknown;
+}
+/** The envelope of a response. */
+export type WireResponse =
+  | { t: 'res'; id: number; ok: true; result: unknown }
+  | { t: 'res'; id: number; ok: false; error: unknown };
+/** The envelope of an event. */
+export interface WireEvent {
+  t: 'evt';
+  name: string;
+  payload: unknown;
+}
