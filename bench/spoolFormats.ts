@@ -27,7 +27,9 @@ function makeRow(i: number): Row {
 
 function toV8(rows: Row[]): Buffer {
   const mapped = rows.map((r) =>
-    r.some((c) => c instanceof Decimal) ? r.map((c) => (c instanceof Decimal ? { d: c.text } : c)) : r,
+    r.some((c) => c instanceof Decimal)
+      ? r.map((c) => (c instanceof Decimal ? { d: c.text } : c))
+      : r,
   );
   return v8.serialize(mapped);
 }
@@ -37,7 +39,12 @@ function fromV8(buf: Buffer): Row[] {
   for (const r of rows) {
     for (let i = 0; i < r.length; i++) {
       const c = r[i];
-      if (c !== null && typeof c === 'object' && !(c instanceof Uint8Array) && !(c instanceof Date)) {
+      if (
+        c !== null &&
+        typeof c === 'object' &&
+        !(c instanceof Uint8Array) &&
+        !(c instanceof Date)
+      ) {
         r[i] = new Decimal((c as { d: string }).d);
       }
     }

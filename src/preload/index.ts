@@ -13,7 +13,7 @@ const eventNames = new Set<string>(EVENTS);
 const bridge: PreloadBridge = {
   call(method: string, encodedArgs: Json): Promise<BridgeResponse> {
     if (!methods.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${method}".` } });
+      return Promise.resolve({ ok: false, error: { code: 'INVALID_REQUEST', message: `Unknown method "${method}".` } });
     }
     return ipcRenderer.invoke(requestChannel(method as Method), encodedArgs) as Promise<BridgeResponse>;
   },

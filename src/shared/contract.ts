@@ -100,44 +100,56 @@ export interface ExportProgress {
 /** Every request, by method name. */
 export const requests = {
   /** The running app: version, data folder, warnings. */
-  'app.info': request<AppInfo>()(z.object({})),
+  'app.info': request<AppInfo>()(z.strictObject({})),
   /** Returns its argument: a diagnostic for the transports and the value codec. */
-  'app.echo': request<unknown>()(z.object({ value: z.unknown() })),
+  'app.echo': request<unknown>()(z.strictObject({ value: z.unknown() })),
 
   /** All connection profiles. */
-  'connections.list': request<ConnectionSummary[]>()(z.object({})),
+  'connections.list': request<ConnectionSummary[]>()(z.strictObject({})),
   /** Opens a connection and reports the server version and latency. */
-  'connections.test': request<ConnectionTestResult>()(z.object({ connectionId: id })),
+  'connections.test': request<ConnectionTestResult>()(z.strictObject({ connectionId: id })),
 
   /** The connection's SchemaSnapshot (cached; `refresh` re-reads the catalog). */
   'schema.get': request<SchemaSnapshot>()(
-    z.object({ connectionId: id, refresh: z.boolean().optional() }),
+    z.strictObject({ connectionId: id, refresh: z.boolean().optional() }),
   ),
 
   /** Runs a script; resolves when every statement finished. Rows are read with `result.page`. */
   'query.run': request<RunOutcome>()(
-    z.object({
+    z.strictObject({
       connectionId: id,
       sql: z.string().max(50_000_000),
       runId: id.optional(),
     }),
   ),
   /** Cancels a running script. */
-  'query.cancel': request<{ cancelled: boolean }>()(z.object({ runId: id })),
+  'query.cancel': request<{ cancelled: boolean }>()(z.strictObject({ runId: id })),
+
+  /** Manual transaction control on a connection's session (autocommit resumes after commit/rollback). */
+  'session.transaction': request<{ inTransaction: boolean }>()(
+    z.strictObject({ connectionId: id, action: z.enum(['begin', 'commit', 'rollback']) }),
+  ),
+  /**
+   * Closes a connection's session. With an open transaction it refuses (and says so) unless
+   * `force`, which rolls the transaction back.
+   */
+  'session.close': request<{ closed: boolean; openTransaction: boolean }>()(
+    z.strictObject({ connectionId: id, force: z.boolean().optional() }),
+  ),
 
   /** A window of a spooled result. */
   'result.page': request<ResultPage>()(
-    z.object({
+    z.strictObject({
       resultId: id,
       offset: z.number().int().min(0),
       limit: z.number().int().min(0).max(100_000),
     }),
   ),
   /** Frees a result and its spill file. */
-  'result.close': request<{ closed: boolean }>()(z.object({ resultId: id })),
+  'result.close': request<{ closed: boolean }>()(z.strictObject({ resultId: id })),
   /** Exports a whole result to a file chosen in main (or a download in web mode). */
   'result.export': request<{ exportId: string; path: string; rows: number; bytes: number }>()(
-    z.object({
+    z.strictObject({
       resultId: id,
       format: z.enum(['csv', 'tsv', 'json', 'ndjson', 'markdown', 'sql', 'xlsx'] satisfies [
         ExportFormat,
@@ -146,6 +158,8 @@ export const requests = {
       exportId: id.optional(),
     }),
   ),
+  /** Cancels a running export; its partial file is deleted. */
+  'export.cancel': request<{ cancelled: boolean }>()(z.strictObject({ exportId: id })),
 } as const;
 
 /** Every event, by name. */

@@ -6,7 +6,7 @@
 /** Stable, documented error codes. Renderers and scripts may branch on these. */
 export const ERROR_CODES = [
   'BAD_REQUEST',
-  'UNKNOWN_METHOD',
+  'INVALID_REQUEST',
   'NOT_FOUND',
   'INTERNAL',
   'UNAUTHORIZED',

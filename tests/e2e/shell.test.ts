@@ -68,7 +68,8 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     await page.screenshot({ path: path.join(RESULTS, 'shell.png') });
 
     await page.emulateMedia({ colorScheme: 'dark' });
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.main')!).backgroundColor);
+    // A string, because this file is type-checked without the DOM library.
+    const background = await page.evaluate("getComputedStyle(document.querySelector('.main')).backgroundColor");
     expect(background).not.toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: path.join(RESULTS, 'shell-dark.png') });
 
@@ -78,5 +79,20 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/no_such_table/);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('tells the user when the web server stops', async () => {
+    const second = await startWebServer({ app, staticDir: await builtRenderer() });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(second.url);
+      await page.getByTestId('connection-item').first().waitFor();
+      await second.close();
+      await page.getByText(/Lost the connection to QueryGenie's web server/).waitFor();
+      await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(/Disconnected/);
+    } finally {
+      await page.close();
+      await second.close().catch(() => undefined);
+    }
   });
 });

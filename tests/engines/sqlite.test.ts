@@ -233,3 +233,130 @@ describe('errors', () => {
     expect(await query(conn, 'SELECT 3')).toEqual([[3]]);
   });
 });
+
+const SCHEMA = `
+CREATE TABLE region (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT, PRIMARY KEY (country, code));
+CREATE TABLE customer (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  age INTEGER CHECK (age >= 0),
+  country TEXT DEFAULT 'FR',
+  region_code TEXT,
+  status TEXT NOT NULL DEFAULT 'new',
+  CONSTRAINT customer_status_ck CHECK (status IN ('new', 'active', 'gone')),
+  CONSTRAINT customer_region_fk FOREIGN KEY (country, region_code) REFERENCES region (country, code) ON DELETE SET NULL
+);
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id INTEGER NOT NULL REFERENCES customer ON DELETE CASCADE,
+  placed_at TEXT NOT NULL,
+  total NUMERIC(10, 2),
+  CONSTRAINT orders_once UNIQUE (customer_id, placed_at)
+);
+CREATE INDEX orders_placed_idx ON orders (placed_at DESC);
+CREATE INDEX customer_email_lower ON customer (lower(email), age);
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+`;
+
+describe('introspection', () => {
+  let schemaConn: DriverConnection;
+  beforeAll(async () => {
+    const schemaFile = path.join(dir, 'schema.db');
+    schemaConn = await sqliteDriver.connect({ engine: 'sqlite', filePath: schemaFile });
+    for (const stmt of SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await query(schemaConn, stmt);
+  });
+  afterAll(() => schemaConn.close());
+
+  it('builds the snapshot of a schema with composite FK, unique, check, view and indexes', async () => {
+    const snap = await schemaConn.introspect();
+    expect(snap.engine).toBe('sqlite');
+    expect(snap.database).toBe('schema.db');
+    expect(snap.schemas.map((s) => s.name)).toEqual(['main']);
+    const tables = snap.schemas[0]!.tables;
+    expect(tables.map((t) => [t.name, t.kind])).toEqual([
+      ['big_orders', 'view'],
+      ['customer', 'table'],
+      ['orders', 'table'],
+      ['region', 'table'],
+    ]);
+    const byName = Object.fromEntries(tables.map((t) => [t.name, t]));
+    const customer = byName.customer!;
+    expect(customer.columns.map((c) => [c.name, c.dataType, c.nullable, c.default, c.ordinal])).toEqual([
+      ['id', 'INTEGER', false, null, 1],
+      ['email', 'TEXT', false, null, 2],
+      ['age', 'INTEGER', true, null, 3],
+      ['country', 'TEXT', true, "'FR'", 4],
+      ['region_code', 'TEXT', true, null, 5],
+      ['status', 'TEXT', false, "'new'", 6],
+    ]);
+    expect(customer.columns[0]!.autoIncrement).toBe(true);
+    expect(customer.primaryKey).toEqual(['id']);
+    expect(customer.foreignKeys).toEqual([
+      {
+        name: 'customer_region_fk', columns: ['country', 'region_code'], refSchema: 'main', refTable: 'region',
+        refColumns: ['country', 'code'], onDelete: 'SET NULL', onUpdate: 'NO ACTION',
+      },
+    ]);
+    expect(customer.indexes).toEqual([
+      { name: 'customer_email_lower', columns: ['(lower(email))', 'age'], unique: false },
+      { name: 'sqlite_autoindex_customer_1', columns: ['email'], unique: true },
+    ]);
+    expect(customer.constraints).toEqual([
+      { name: 'sqlite_autoindex_customer_1', kind: 'unique', columns: ['email'] },
+      { name: 'customer_check1', kind: 'check', columns: ['age'], definition: 'age >= 0' },
+      { name: 'customer_status_ck', kind: 'check', columns: ['status'], definition: "status IN ('new', 'active', 'gone')" },
+    ]);
+    const orders = byName.orders!;
+    // `REFERENCES customer` without columns points at customer's primary key.
+    expect(orders.foreignKeys).toEqual([
+      {
+        name: 'fk_orders_customer_id', columns: ['customer_id'], refSchema: 'main', refTable: 'customer',
+        refColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION',
+      },
+    ]);
+    expect(orders.constraints).toEqual([{ name: 'orders_once', kind: 'unique', columns: ['customer_id', 'placed_at'] }]);
+    expect(orders.indexes.map((i) => [i.name, i.columns, i.unique])).toEqual([
+      ['orders_placed_idx', ['placed_at'], false],
+      ['sqlite_autoindex_orders_1', ['customer_id', 'placed_at'], true],
+    ]);
+    expect(orders.columns.find((c) => c.name === 'total')!.dataType).toBe('NUMERIC(10, 2)');
+    const region = byName.region!;
+    expect(region.primaryKey).toEqual(['country', 'code']);
+    expect(region.indexes).toEqual([{ name: 'sqlite_autoindex_region_1', columns: ['country', 'code'], unique: true, primary: true }]);
+    const view = byName.big_orders!;
+    expect(view.columns.map((c) => c.name)).toEqual(['id', 'total']);
+    expect(view.definition).toBe('SELECT id, total FROM orders WHERE total > 100');
+    expect(tables.every((t) => t.rowEstimate === null)).toBe(true);
+  });
+
+  it('takes row estimates from sqlite_stat1 after ANALYZE', async () => {
+    await query(schemaConn, "INSERT INTO region VALUES ('FR', 'IDF', 'Île-de-France'), ('FR', 'BRE', 'Bretagne')");
+    await query(schemaConn, 'ANALYZE');
+    const snap = await schemaConn.introspect();
+    expect(snap.schemas[0]!.tables.find((t) => t.name === 'region')!.rowEstimate).toBe(2);
+  });
+
+  it('names-first mode lists tables without details; a table filter loads one table', async () => {
+    const names = await schemaConn.introspect({ namesOnly: true });
+    expect(names.schemas[0]!.tables.map((t) => [t.name, t.partial, t.columns.length])).toEqual([
+      ['big_orders', true, 0],
+      ['customer', true, 0],
+      ['orders', true, 0],
+      ['region', true, 0],
+    ]);
+    const one = await schemaConn.introspect({ tables: ['main.orders'] });
+    const loaded = one.schemas[0]!.tables.filter((t) => !t.partial).map((t) => t.name);
+    expect(loaded).toEqual(['orders']);
+  });
+
+  it('explains a join as a tree of scans and index searches', async () => {
+    const result = await schemaConn.explain('SELECT * FROM orders o JOIN customer c ON c.id = o.customer_id WHERE o.placed_at > ?');
+    expect(result.format).toBe('rows');
+    const ops = result.plan.children.map((n) => [n.op, n.relation]);
+    expect(ops).toContainEqual(['SEARCH', 'c']);
+    expect(ops.some(([op, rel]) => (op === 'SCAN' || op === 'SEARCH') && rel === 'o')).toBe(true);
+    const analyzed = await schemaConn.explain('SELECT count(*) FROM orders', { analyze: true });
+    expect(String(analyzed.plan.detail?.note)).toContain('no EXPLAIN ANALYZE');
+    expect(analyzed.plan.children.length).toBeGreaterThan(0);
+  });
+});

@@ -76,9 +76,13 @@ describe('web mode: the contract over a real WebSocket', () => {
 
   it('validates arguments at the boundary', async () => {
     const res = await call(ws, 'result.page', { resultId: 'x', offset: -1, limit: 10 });
-    expect(res.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/offset/) });
+    expect(res.error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringMatching(/offset/) });
     const unknown = await call(ws, 'fs.readFile', { path: '/etc/passwd' });
-    expect(unknown.error).toMatchObject({ code: 'UNKNOWN_METHOD' });
+    expect(unknown.error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringMatching(/Unknown method/) });
+    const extra = await call(ws, 'connections.list', { sneaky: true });
+    expect(extra.error).toMatchObject({ code: 'INVALID_REQUEST' });
+    const wrongType = await call(ws, 'query.run', { connectionId: 42, sql: 'DELETE FROM customers' });
+    expect(wrongType.error).toMatchObject({ code: 'INVALID_REQUEST' });
   });
 
   it('lists the demo connection without any secret', async () => {

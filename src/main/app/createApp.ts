@@ -57,6 +57,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
   const queries = new QueryService({ sessions, results, budget, tempDir: paths.tempDir, emit: events.emit });
   const schemas = new SchemaService(db, sessions);
+  const exportsRunning = new Map<string, AbortController>();
   const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings };
 
   const handlers: Handlers = {
@@ -89,21 +90,31 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     'schema.get': async ({ connectionId, refresh }) => schemas.get(connectionId, refresh ?? false),
     'query.run': async (args) => queries.run(args),
     'query.cancel': async ({ runId }) => ({ cancelled: await queries.cancel(runId) }),
+    'session.transaction': async ({ connectionId, action }) => queries.transaction(connectionId, action),
+    'session.close': async ({ connectionId, force }) => queries.closeSession(connectionId, force ?? false),
     'result.page': async ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
     'result.close': async ({ resultId }) => ({ closed: await results.close(resultId) }),
     'result.export': async ({ resultId, format, exportId }) => {
       const spool = results.get(resultId);
       const id = exportId ?? randomUUID();
+      const controller = new AbortController();
+      exportsRunning.set(id, controller);
       const file = path.join(paths.exportsDir, `result-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'markdown' ? 'md' : format}`);
       const { rows, bytes } = await exportRows({
         columns: spool.columns,
         source: spool.iterate(),
         format,
         out: file,
+        signal: controller.signal,
         onProgress: (p) => events.emit('export.progress', { exportId: id, ...p, done: false }),
-      });
+      }).finally(() => exportsRunning.delete(id));
       events.emit('export.progress', { exportId: id, rows, bytes, done: true });
       return { exportId: id, path: file, rows, bytes };
+    },
+    'export.cancel': async ({ exportId }) => {
+      const c = exportsRunning.get(exportId);
+      c?.abort();
+      return { cancelled: c !== undefined };
     },
   };
 

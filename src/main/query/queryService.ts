@@ -1,6 +1,8 @@
 /** Runs scripts for the renderer: sessions, spools, events, cancel. */
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent, RunOutcome } from '../../shared/contract';
+import type { RowSink } from '../drivers/types';
+import { TRANSACTION_SQL } from './transactions';
 import type { ResultRegistry } from './resultRegistry';
 import { runScript } from './runScript';
 import type { SessionManager } from './sessions';
@@ -46,6 +48,19 @@ export class QueryService {
     }
   }
 
+  /** Begins, commits or rolls back a transaction on the connection's session. */
+  async transaction(connectionId: string, action: 'begin' | 'commit' | 'rollback'): Promise<{ inTransaction: boolean }> {
+    return this.deps.sessions.exclusive(connectionId, async (s) => {
+      await s.conn.execute(TRANSACTION_SQL[s.conn.dialect.engine][action], IGNORE_ROWS);
+      return { inTransaction: s.conn.inTransaction() };
+    });
+  }
+
+  /** Closes a session; refuses while a transaction is open unless `force` (which rolls it back). */
+  async closeSession(connectionId: string, force: boolean): Promise<{ closed: boolean; openTransaction: boolean }> {
+    return this.deps.sessions.close(connectionId, force);
+  }
+
   /** Cancels a running script; false when it already ended. */
   async cancel(runId: string): Promise<boolean> {
     const c = this.running.get(runId);
@@ -54,3 +69,5 @@ export class QueryService {
     return true;
   }
 }
+
+const IGNORE_ROWS: RowSink = { beginResultSet() {}, rows() {}, endResultSet() {} };

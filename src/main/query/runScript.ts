@@ -41,7 +41,7 @@ export async function runScript(conn: DriverConnection, sql: string, opts: RunSc
     // Refuse the whole script before anything runs, so a refusal changes nothing.
     for (const [index, st] of statements.entries()) {
       try {
-        assertReadOnlyAllowed(st.sql, engine);
+        await assertReadOnlyAllowed(st.sql, engine);
       } catch (err) {
         outcomes.push(failedOutcome(index, st, toAppError(err), 'write'));
         return { runId, statements: outcomes, cancelled: false, durationMs: performance.now() - started };
@@ -76,7 +76,7 @@ export async function runScript(conn: DriverConnection, sql: string, opts: RunSc
 
 async function runStatement(conn: DriverConnection, index: number, st: ScriptStatement, opts: RunScriptOptions): Promise<StatementOutcome> {
   const t0 = performance.now();
-  const kind = safeKind(st.sql, conn);
+  const kind = await safeKind(st.sql, conn);
   const resultSets: ResultSetInfo[] = [];
   let current: { info: ResultSetInfo; spool: ResultSpool } | null = null;
   let lastProgress = 0;
@@ -128,9 +128,9 @@ async function runStatement(conn: DriverConnection, index: number, st: ScriptSta
   }
 }
 
-function safeKind(sql: string, conn: DriverConnection): StatementOutcome['kind'] {
+async function safeKind(sql: string, conn: DriverConnection): Promise<StatementOutcome['kind']> {
   try {
-    return classifyStatement(sql, conn.dialect.engine).kind;
+    return (await classifyStatement(sql, conn.dialect.engine)).kind;
   } catch {
     return 'other';
   }

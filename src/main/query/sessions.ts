@@ -63,6 +63,22 @@ export class SessionManager {
     }
   }
 
+  /**
+   * Closes one session. With an open transaction it does nothing and reports it, so the UI can
+   * warn; `force` rolls the transaction back by closing the connection.
+   */
+  async close(connectionId: string, force: boolean): Promise<{ closed: boolean; openTransaction: boolean }> {
+    const pending = this.sessions.get(connectionId);
+    if (!pending) return { closed: false, openTransaction: false };
+    const s = await pending.catch(() => null);
+    if (!s) return { closed: false, openTransaction: false };
+    const openTransaction = s.conn.inTransaction();
+    if (openTransaction && !force) return { closed: false, openTransaction };
+    this.sessions.delete(connectionId);
+    await s.conn.close().catch(() => undefined);
+    return { closed: true, openTransaction };
+  }
+
   /** Closes every session. */
   async closeAll(): Promise<void> {
     const all = [...this.sessions.values()];

@@ -17,14 +17,14 @@ export function createDispatcher(handlers: Handlers): Dispatch {
   return async (method, encodedArgs) => {
     try {
       if (!Object.prototype.hasOwnProperty.call(requests, method)) {
-        throw new AppError('UNKNOWN_METHOD', `Unknown method "${method}".`);
+        throw new AppError('INVALID_REQUEST', `Unknown method "${method}".`);
       }
       const m = method as Method;
       const parsed = requests[m].args.safeParse(decodeValue(encodedArgs ?? {}));
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first?.path.length ? ` at "${first.path.join('.')}"` : '';
-        throw new AppError('BAD_REQUEST', `Invalid arguments for ${m}${where}: ${first?.message ?? 'invalid'}`);
+        throw new AppError('INVALID_REQUEST', `Invalid arguments for ${m}${where}: ${first?.message ?? 'invalid'}`);
       }
       const handler = handlers[m] as (args: unknown) => Promise<unknown>;
       const result = await handler(parsed.data);

@@ -12,7 +12,7 @@ ORDER BY m.name`;
 
 /** Columns of every table and view (xinfo includes generated columns; hidden = 1 are skipped). */
 export const COLUMNS_SQL = `
-SELECT m.name AS tbl, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS notnull,
+SELECT m.name AS tbl, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS "notnull",
        p.dflt_value AS dflt, p.pk AS pk, p.hidden AS hidden
 FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
 WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND p.hidden <> 1
@@ -47,7 +47,7 @@ FROM sqlite_stat1 GROUP BY tbl`;
 
 /** Per-table variants, used when the set-based query fails (a virtual table whose module is missing). */
 export const PER_TABLE = {
-  columns: `SELECT ? AS tbl, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS notnull,
+  columns: `SELECT ? AS tbl, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS "notnull",
        p.dflt_value AS dflt, p.pk AS pk, p.hidden AS hidden FROM pragma_table_xinfo(?) p WHERE p.hidden <> 1 ORDER BY p.cid`,
   foreignKeys: `SELECT ? AS tbl, p.id AS id, p.seq AS seq, p."table" AS refTable, p."from" AS col, p."to" AS refCol,
        p.on_update AS onUpdate, p.on_delete AS onDelete FROM pragma_foreign_key_list(?) p ORDER BY p.id, p.seq`,

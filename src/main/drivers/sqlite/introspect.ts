@@ -30,7 +30,8 @@ export function readCatalog(db: QueryableDb, options: IntrospectOptions = {}): C
   const perKind = <T>(setSql: string, oneSql: string, kinds: string[]): T[] => {
     try {
       return all<T>(setSql);
-    } catch {
+    } catch (err) {
+      if (!/no such module/i.test(String((err as Error).message))) throw err;
       const rows: T[] = [];
       for (const t of tables.filter((x) => kinds.includes(x.type))) {
         try {
@@ -95,7 +96,7 @@ export function assembleSnapshot(rows: CatalogRows, database: string, options: I
   const pkOf = (table: string): string[] =>
     (columns.get(table) ?? []).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
 
-  const tables: TableInfo[] = rows.tables.map((t) => {
+  const tables: TableInfo[] = rows.tables.map((t): TableInfo => {
     const kind = t.type === 'view' ? 'view' : 'table';
     const base: TableInfo = {
       name: t.name, kind, comment: null, rowEstimate: estimates.get(t.name) ?? null,
@@ -110,7 +111,8 @@ export function assembleSnapshot(rows: CatalogRows, database: string, options: I
     const columnInfos: ColumnInfo[] = cols.map((c, i) => ({
       name: c.name,
       dataType: c.type || '',
-      nullable: c.notnull === 0 && c.pk === 0,
+      // Faithful to SQLite: a non-INTEGER PRIMARY KEY column accepts NULL unless declared NOT NULL.
+      nullable: c.notnull === 0 && !(rowidAlias && c.pk === 1),
       default: c.dflt,
       comment: null,
       ordinal: i + 1,

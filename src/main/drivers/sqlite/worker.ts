@@ -15,6 +15,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { Row } from '../../../shared/values';
 import { mapSqliteError } from './errors';
+import { nullBindings } from './explain';
 import { introspectDatabase } from './introspect';
 import { encodeFrame, type HostEvent, type HostOptions, type HostRequest, type PlanRow } from './protocol';
 
@@ -103,7 +104,7 @@ async function handle(db: BetterSqlite3.Database, req: HostRequest, database: st
     else if (req.type === 'introspect') {
       send({ type: 'introspected', id: req.id, snapshot: introspectDatabase(db, req.database || database, req.options) });
     } else if (req.type === 'explain') {
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${req.sql}`).all() as PlanRow[];
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${req.sql}`).all(...nullBindings(req.sql)) as PlanRow[];
       send({ type: 'plan', id: req.id, rows: rows.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })) });
     }
   } catch (err) {

@@ -29,7 +29,8 @@ export function jsonValue(v: CellValue): string {
       break;
   }
   if (v instanceof Decimal) return isNumberLiteral(v.text) ? v.text : JSON.stringify(v.text);
-  if (v instanceof Uint8Array) return `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"`;
+  if (v instanceof Uint8Array)
+    return `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"`;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'null' : `"${v.toISOString()}"`;
   return JSON.stringify(String(v));
 }

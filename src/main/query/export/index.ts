@@ -62,7 +62,10 @@ function textWriter(opts: ExportRowsOptions): RowWriter {
     case 'sql':
       return sqlWriter(opts.columns, { tableName: opts.tableName, engine: opts.engine });
     default:
-      throw new AppError('BAD_REQUEST', `Unknown export format "${String(opts.format)}". Use one of csv, tsv, json, ndjson, markdown, sql, xlsx.`);
+      throw new AppError(
+        'BAD_REQUEST',
+        `Unknown export format "${String(opts.format)}". Use one of csv, tsv, json, ndjson, markdown, sql, xlsx.`,
+      );
   }
 }
 
@@ -112,7 +115,9 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
     if (signal?.aborted) throw cancelled();
     const e = toAppError(err);
     if (e.code !== 'INTERNAL' || typeof opts.out !== 'string') throw e;
-    throw new AppError('INTERNAL', `Could not write the export to ${opts.out}: ${e.message}`, { path: opts.out });
+    throw new AppError('INTERNAL', `Could not write the export to ${opts.out}: ${e.message}`, {
+      path: opts.out,
+    });
   }
   progress(rows, true);
   return { rows, bytes: output.bytes };

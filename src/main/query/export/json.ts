@@ -9,7 +9,9 @@ import { jsonValue, uniqueNames } from './cellText';
 import type { RowWriter } from './types';
 
 function objectRenderer(columns: ColumnMeta[]): (row: Row) => string {
-  const keys = uniqueNames(columns.map((c) => c.name)).map((k, i) => (i ? ',' : '{') + JSON.stringify(k) + ':');
+  const keys = uniqueNames(columns.map((c) => c.name)).map(
+    (k, i) => (i ? ',' : '{') + JSON.stringify(k) + ':',
+  );
   return (row) => {
     if (keys.length === 0) return '{}';
     let out = '';

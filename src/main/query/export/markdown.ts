@@ -9,7 +9,9 @@ import type { RowWriter } from './types';
 /** One Markdown table cell's text. */
 export function markdownCell(v: CellValue): string {
   if (v === null) return 'NULL';
-  return cellToText(v).replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+  return cellToText(v)
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 function line(cells: string[]): string {
@@ -20,7 +22,9 @@ function line(cells: string[]): string {
 export function markdownWriter(columns: ColumnMeta[]): RowWriter {
   return {
     header: () =>
-      columns.length === 0 ? '' : line(columns.map((c) => markdownCell(c.name))) + line(columns.map(() => '---')),
+      columns.length === 0
+        ? ''
+        : line(columns.map((c) => markdownCell(c.name))) + line(columns.map(() => '---')),
     rows(batch: Row[]): string {
       if (columns.length === 0) return '';
       let out = '';

@@ -23,9 +23,14 @@ export interface ExportOutput {
 }
 
 /** Opens `out` for writing. */
-export function openOutput(out: NodeJS.WritableStream | string, signal?: AbortSignal): ExportOutput {
+export function openOutput(
+  out: NodeJS.WritableStream | string,
+  signal?: AbortSignal,
+): ExportOutput {
   const path = typeof out === 'string' ? out : null;
-  const stream: NodeJS.WritableStream = path ? createWriteStream(path, { flags: 'w' }) : (out as NodeJS.WritableStream);
+  const stream: NodeJS.WritableStream = path
+    ? createWriteStream(path, { flags: 'w' })
+    : (out as NodeJS.WritableStream);
   let failure: unknown = null;
   // Remember an error emitted between writes (e.g. ENOENT on open) and report it on the next one.
   const onError = (err: unknown): void => {

@@ -39,6 +39,7 @@ export const SQL_LITERALS: Record<Engine, SqlLiterals> = {
     quoteIdentifier: (n) => `\`${n.replace(/`/g, '``')}\``,
     // Default sql_mode treats backslash as an escape character (not NO_BACKSLASH_ESCAPES).
     string: (text) =>
+      // eslint-disable-next-line no-control-regex -- NUL and Ctrl-Z need escapes in MySQL strings
       `'${text.replace(/[\\'\0\x1a]/g, (ch) => (ch === '\\' ? '\\\\' : ch === "'" ? "''" : ch === '\0' ? '\\0' : '\\Z'))}'`,
     binary: (hex) => `X'${hex}'`,
     boolean: (v) => (v ? 'TRUE' : 'FALSE'),
@@ -86,7 +87,9 @@ export interface SqlWriterOptions {
 /** The SQL INSERT writer. */
 export function sqlWriter(columns: ColumnMeta[], opts: SqlWriterOptions = {}): RowWriter {
   const lit = SQL_LITERALS[opts.engine ?? 'postgres'];
-  const parts = Array.isArray(opts.tableName) ? opts.tableName : (opts.tableName ?? 'exported_rows').split('.');
+  const parts = Array.isArray(opts.tableName)
+    ? opts.tableName
+    : (opts.tableName ?? 'exported_rows').split('.');
   const table = parts.map((p) => lit.quoteIdentifier(p)).join('.');
   const insert = `INSERT INTO ${table} (${columns.map((c) => lit.quoteIdentifier(c.name)).join(', ')}) VALUES\n`;
   const perStatement = Math.max(1, opts.rowsPerStatement ?? 500);
@@ -98,7 +101,8 @@ export function sqlWriter(columns: ColumnMeta[], opts: SqlWriterOptions = {}): R
       for (const row of batch) {
         out += inStatement === 0 ? insert : ',\n';
         let values = '(';
-        for (let i = 0; i < columns.length; i++) values += (i ? ', ' : '') + sqlLiteral(row[i] ?? null, lit);
+        for (let i = 0; i < columns.length; i++)
+          values += (i ? ', ' : '') + sqlLiteral(row[i] ?? null, lit);
         out += values + ')';
         if (++inStatement === perStatement) {
           out += ';\n';

@@ -20,7 +20,10 @@ const MAX_EXACT_DIGITS = 15;
 
 /** Significant digits of a number literal (`-0012.3400e5` → 4). */
 function significantDigits(text: string): number {
-  const mantissa = text.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '');
+  const mantissa = text
+    .replace(/^[-+]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
@@ -28,7 +31,8 @@ function significantDigits(text: string): number {
 function exactExcelNumber(text: string): number | null {
   if (!isNumberLiteral(text) || significantDigits(text) > MAX_EXACT_DIGITS) return null;
   const n = Number(text);
-  if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < 1e-307) || Math.abs(n) > 9.99e307) return null;
+  if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < 1e-307) || Math.abs(n) > 9.99e307)
+    return null;
   return n;
 }
 
@@ -73,7 +77,10 @@ export async function writeXlsx(opts: {
   sheetName?: string;
   signal?: AbortSignal;
   onBatch: (rows: number) => void;
+  /** Rows per sheet, header included (Excel's maximum unless a test needs a small one). */
+  maxSheetRows?: number;
 }): Promise<number> {
+  const maxSheetRows = Math.max(2, opts.maxSheetRows ?? MAX_SHEET_ROWS);
   const { columns, output } = opts;
   // exceljs ends the stream it writes to, so give it its own and copy into `output`.
   const zipOut = new PassThrough();
@@ -88,7 +95,11 @@ export async function writeXlsx(opts: {
       (err: unknown) => zipOut.destroy(err as Error),
     );
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipOut, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: zipOut,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   let sheet: ExcelJS.Worksheet | null = null;
   let sheetRows = 0;
   let sheets = 0;
@@ -106,7 +117,7 @@ export async function writeXlsx(opts: {
   for await (const batch of opts.source) {
     if (opts.signal?.aborted) break;
     for (const row of batch) {
-      if (sheetRows >= MAX_SHEET_ROWS) sheet = newSheet();
+      if (sheetRows >= maxSheetRows) sheet = newSheet();
       const values: ExcelJS.CellValue[] = new Array<ExcelJS.CellValue>(columns.length);
       for (let i = 0; i < columns.length; i++) values[i] = xlsxCell(row[i] ?? null);
       sheet.addRow(values).commit();

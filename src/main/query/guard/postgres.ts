@@ -1,6 +1,7 @@
 /**
  * PostgreSQL classification with the real PostgreSQL parser (`libpg-query`, compiled to WASM).
- * The WASM module loads once per process; every later parse is synchronous.
+ * The WASM module is compiled once, while this module loads (top-level await, ~50 ms), so every
+ * classification afterwards is synchronous and callers cannot forget to wait for it.
  */
 import { loadModule, parseSync } from 'libpg-query';
 import {
@@ -18,17 +19,10 @@ import {
 
 type Obj = Record<string, unknown>;
 
-let loading: Promise<void> | null = null;
-
-/** Loads the parser's WASM module (once); classification awaits it. */
-export function loadPostgresParser(): Promise<void> {
-  loading ??= loadModule();
-  return loading;
-}
+await loadModule();
 
 /** Classifies PostgreSQL text (one or more statements). */
-export async function classifyPostgres(sql: string): Promise<StatementClassification> {
-  await loadPostgresParser();
+export function classifyPostgres(sql: string): StatementClassification {
   let stmts: unknown[];
   try {
     stmts = parseSync(sql).stmts ?? [];
@@ -106,6 +100,7 @@ function classifyNode(node: unknown): StatementClassification {
     case 'NotifyStmt':
       return otherVerdict('NOTIFY sends a message to other sessions');
   }
+  if (type === 'TruncateStmt') return ddlVerdict('TRUNCATE removes every row of the table');
   if (DDL_NODE.test(type)) return ddlVerdict(`${describeNode(type)} changes the schema or privileges`);
   return otherVerdict(`${describeNode(type)} is not a known read-only statement`);
 }

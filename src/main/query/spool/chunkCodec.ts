@@ -235,7 +235,9 @@ export function decodeChunk(input: Buffer): Row[] {
           row[c] = new Date(f64[0]!);
           break;
         default:
-          throw new Error(`Corrupt spool chunk: unknown cell tag ${String(tag)} at byte ${pos - 1}`);
+          throw new Error(
+            `Corrupt spool chunk: unknown cell tag ${String(tag)} at byte ${pos - 1}`,
+          );
       }
     }
     rows[r] = row;

@@ -84,7 +84,8 @@ export class MemoryBudget {
       while (this.over) {
         let victim: Spillable | null = null;
         for (const m of this.members) {
-          if (m.spillableBytes > 0 && (!victim || m.spillableBytes > victim.spillableBytes)) victim = m;
+          if (m.spillableBytes > 0 && (!victim || m.spillableBytes > victim.spillableBytes))
+            victim = m;
         }
         if (!victim) return;
         if ((await victim.spillOldest()) <= 0) return;

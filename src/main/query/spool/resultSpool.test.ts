@@ -7,7 +7,10 @@ import { AppError } from '../../../shared/errors';
 import { Decimal, type Row } from '../../../shared/values';
 import { cleanupStaleSpills, decodeChunk, encodeChunk, MemoryBudget, ResultSpool } from './index';
 
-const columns = ['id', 'big', 'name', 'price', 'ratio', 'flag', 'blob', 'at'].map((name) => ({ name, type: '' }));
+const columns = ['id', 'big', 'name', 'price', 'ratio', 'flag', 'blob', 'at'].map((name) => ({
+  name,
+  type: '',
+}));
 
 /** A row holding every CellValue type, varying with `i`. */
 function mixedRow(i: number): Row {
@@ -46,8 +49,30 @@ describe('chunk codec', () => {
   it('round-trips every cell type exactly, including odd strings and huge bigints', () => {
     const rows: Row[] = [
       [null, true, false, 0, -0, 2147483647, -2147483648, 2147483648, NaN, Infinity],
-      ['', 'ascii', 'üñí', '😀', '\ud800 lone', 'a'.repeat(100), 'ü'.repeat(100), 1.5, -Infinity, 1e308],
-      [2n ** 70n, -(2n ** 70n), 9223372036854775807n, -9223372036854775808n, 0n, new Decimal('-0.000'), new Uint8Array(0), new Uint8Array([1, 2, 3]), new Date(0), new Date(NaN)],
+      [
+        '',
+        'ascii',
+        'üñí',
+        '😀',
+        '\ud800 lone',
+        'a'.repeat(100),
+        'ü'.repeat(100),
+        1.5,
+        -Infinity,
+        1e308,
+      ],
+      [
+        2n ** 70n,
+        -(2n ** 70n),
+        9223372036854775807n,
+        -9223372036854775808n,
+        0n,
+        new Decimal('-0.000'),
+        new Uint8Array(0),
+        new Uint8Array([1, 2, 3]),
+        new Date(0),
+        new Date(NaN),
+      ],
     ];
     const back = decodeChunk(encodeChunk(rows, 10));
     expect(back).toStrictEqual(rows);
@@ -58,7 +83,13 @@ describe('chunk codec', () => {
 
 describe('ResultSpool', () => {
   it('reads exact windows across chunk boundaries, also while rows still arrive', async () => {
-    const spool = new ResultSpool({ id: 'r1', columns, budget: new MemoryBudget(), tempDir: dir, chunkRows: 100 });
+    const spool = new ResultSpool({
+      id: 'r1',
+      columns,
+      budget: new MemoryBudget(),
+      tempDir: dir,
+      chunkRows: 100,
+    });
     const first = await fill(spool, 250, 70);
     expect(spool.total).toBe(250);
     expect(spool.complete).toBe(false);
@@ -83,7 +114,12 @@ describe('ResultSpool', () => {
     expect(budget.used).toBeLessThanOrEqual(64 * 1024);
     expect(await spool.read(0, 10_000)).toStrictEqual(all);
     // Random windows, read twice (the second time from the read cache).
-    for (const [o, l] of [[4990, 20], [123, 1000], [9999, 5], [0, 1]] as const) {
+    for (const [o, l] of [
+      [4990, 20],
+      [123, 1000],
+      [9999, 5],
+      [0, 1],
+    ] as const) {
       expect(await spool.read(o, l)).toStrictEqual(all.slice(o, o + l));
       expect(await spool.read(o, l)).toStrictEqual(all.slice(o, o + l));
     }
@@ -147,7 +183,13 @@ describe('ResultSpool', () => {
   });
 
   it('fail() mid-stream keeps the rows that arrived and completes the result', async () => {
-    const spool = new ResultSpool({ id: 'f', columns, budget: new MemoryBudget(16 * 1024), tempDir: dir, chunkRows: 50 });
+    const spool = new ResultSpool({
+      id: 'f',
+      columns,
+      budget: new MemoryBudget(16 * 1024),
+      tempDir: dir,
+      chunkRows: 50,
+    });
     const got = await fill(spool, 500);
     const waiting = spool.waitFor(10_000);
     const iterating = (async () => {
@@ -173,7 +215,13 @@ describe('ResultSpool', () => {
   });
 
   it('cleanupStaleSpills removes files of dead processes only', async () => {
-    const live = new ResultSpool({ id: 'live', columns, budget: new MemoryBudget(1024), tempDir: dir, chunkRows: 10 });
+    const live = new ResultSpool({
+      id: 'live',
+      columns,
+      budget: new MemoryBudget(1024),
+      tempDir: dir,
+      chunkRows: 10,
+    });
     await fill(live, 200);
     const [liveFile] = await readdir(dir);
     // pid 2^22+1 is above Linux's pid_max, so no process can own it.

@@ -59,6 +59,9 @@ export class ResultSpool implements Spillable {
   private waiters: Waiter[] = [];
   private count = 0;
   private inMemoryBytes = 0;
+  private spillingBytes = 0;
+  /** Chunks before this index are spilled; the budget spills one chunk at a time, in order. */
+  private spillCursor = 0;
   private done = false;
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -102,15 +105,16 @@ export class ResultSpool implements Spillable {
 
   /** Bytes the budget could free by spilling this spool (chunks not already being written). */
   get spillableBytes(): number {
-    let bytes = 0;
-    for (const c of this.chunks) if (c.rows && !c.spilling) bytes += c.bytes;
-    return bytes;
+    return this.inMemoryBytes - this.spillingBytes;
   }
 
   /** Adds rows. Resolves when the memory bound is respected again (spilling if needed). */
   async append(rows: Row[]): Promise<void> {
     if (this.closed) {
-      throw new AppError('QUERY_CANCELLED', 'The result was closed while rows were still arriving.');
+      throw new AppError(
+        'QUERY_CANCELLED',
+        'The result was closed while rows were still arriving.',
+      );
     }
     if (this.done) throw new AppError('INTERNAL', 'Rows arrived after the result was finished.');
     if (rows.length === 0) return;
@@ -213,6 +217,7 @@ export class ResultSpool implements Spillable {
     this.budget.unregister(this);
     this.budget.release(this.inMemoryBytes);
     this.inMemoryBytes = 0;
+    this.spillingBytes = 0;
     this.chunks.length = 0;
     this.cache.clear();
     this.closing = this.file.delete();
@@ -221,15 +226,19 @@ export class ResultSpool implements Spillable {
 
   /** Spills the oldest in-memory chunk (sealing the open one if it is all that is left). */
   async spillOldest(): Promise<number> {
-    const chunk = this.chunks.find((c) => c.rows && !c.spilling && c.count > 0);
-    if (!chunk || this.closed) return 0;
+    while (this.spillCursor < this.chunks.length && !this.chunks[this.spillCursor]!.rows)
+      this.spillCursor++;
+    const chunk = this.chunks[this.spillCursor];
+    if (!chunk || chunk.spilling || chunk.count === 0 || this.closed) return 0;
     chunk.sealed = true;
     chunk.spilling = true;
+    this.spillingBytes += chunk.bytes;
     const encoded = encodeChunk(chunk.rows!, this.columns.length);
     try {
       chunk.loc = await this.file.append(encoded);
     } catch (err) {
       chunk.spilling = false;
+      this.spillingBytes -= chunk.bytes;
       if (this.closed) return 0;
       throw new AppError(
         'INTERNAL',
@@ -239,6 +248,8 @@ export class ResultSpool implements Spillable {
     }
     if (this.closed) return 0;
     chunk.rows = null;
+    chunk.spilling = false;
+    this.spillingBytes -= chunk.bytes;
     this.inMemoryBytes -= chunk.bytes;
     this.budget.release(chunk.bytes);
     return chunk.bytes;
@@ -306,7 +317,8 @@ export class ResultSpool implements Spillable {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new AppError('NOT_FOUND', 'This result was closed; run the query again.');
+    if (this.closed)
+      throw new AppError('NOT_FOUND', 'This result was closed; run the query again.');
   }
 }
 

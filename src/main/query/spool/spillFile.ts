@@ -28,7 +28,10 @@ export class SpillFile {
   constructor(tempDir: string, spoolId: string) {
     const safeId = spoolId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
     // The pid in the name lets cleanupStaleSpills tell a crashed run's files from live ones.
-    this.path = join(tempDir, `${SPILL_FILE_PREFIX}${process.pid}-${safeId}-${randomUUID().slice(0, 8)}.bin`);
+    this.path = join(
+      tempDir,
+      `${SPILL_FILE_PREFIX}${process.pid}-${safeId}-${randomUUID().slice(0, 8)}.bin`,
+    );
   }
 
   /** Bytes written so far. */
@@ -46,7 +49,12 @@ export class SpillFile {
       const fh = await this.fileHandle();
       let done = 0;
       while (done < data.byteLength) {
-        const { bytesWritten } = await fh.write(data, done, data.byteLength - done, loc.offset + done);
+        const { bytesWritten } = await fh.write(
+          data,
+          done,
+          data.byteLength - done,
+          loc.offset + done,
+        );
         done += bytesWritten;
       }
     })();

@@ -35,7 +35,9 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
             <LockIcon size={11} /> Read-only
           </span>
         )}
-        <span className="toolbar-meta">{ENGINE_LABELS[connection.engine]}</span>
+        <span className="toolbar-meta" title={connection.target}>
+          {connection.target || ENGINE_LABELS[connection.engine]}
+        </span>
       </div>
       <textarea
         className="sql-input"
