@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Never touch a developer's real keychain entries from tests.
+    env: { QG_KEYCHAIN_SERVICE: 'QueryGenie-test', QG_LOG: 'silent' },
     // Engine suites share one PostgreSQL and one MariaDB server; files run two at a time.
     maxWorkers: 2,
   },

@@ -35,9 +35,16 @@ const FCP_SCRIPT = `new Promise((resolve) => {
   };
   if (!done()) new PerformanceObserver(() => void done()).observe({ type: 'paint', buffered: true });
 })`;
-const DEMO_VISIBLE = `[...document.querySelectorAll('[data-testid="connection-item"]')]
-  .some((el) => (el.textContent || '').includes('Demo (SQLite)')) ? performance.now() : 0`;
-const STATIC_VISIBLE = `document.getElementById('x') ? performance.now() : 0`;
+// Evaluated as expressions (CDP), not through waitForFunction: the app's CSP forbids string eval.
+const whenVisible = (test: string): string => `new Promise((resolve) => {
+  const check = () => { if (${test}) { resolve(performance.now()); return true; } return false; };
+  if (!check()) new MutationObserver((_m, obs) => { if (check()) obs.disconnect(); })
+    .observe(document, { childList: true, subtree: true, characterData: true });
+})`;
+const DEMO_VISIBLE = whenVisible(
+  `[...document.querySelectorAll('[data-testid="connection-item"]')].some((el) => (el.textContent || '').includes('Demo (SQLite)'))`,
+);
+const STATIC_VISIBLE = whenVisible(`document.getElementById('x')`);
 
 /** FCP (ms since navigation start), waiting for the entry if the paint is still pending. */
 async function firstContentfulPaint(page: Page): Promise<number> {
@@ -51,10 +58,10 @@ async function appRun(home: string, staticDir: string): Promise<Sample> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(server.url);
-    const ready = await page.waitForFunction(DEMO_VISIBLE);
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const ready = (await page.evaluate(DEMO_VISIBLE)) as number;
     const total = performance.now() - t0;
-    return { total, fcp: await firstContentfulPaint(page), ready: (await ready.jsonValue()) as number };
+    return { total, fcp: await firstContentfulPaint(page), ready };
   } finally {
     await browser.close();
     await server.close();
@@ -64,16 +71,21 @@ async function appRun(home: string, staticDir: string): Promise<Sample> {
 
 async function baselineRun(): Promise<Sample> {
   const t0 = performance.now();
-  const html = '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><h1 id="x">Hello</h1></body></html>';
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><h1 id="x">Hello</h1></body></html>';
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const ready = await page.waitForFunction(STATIC_VISIBLE);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+      waitUntil: 'commit',
+    });
+    const ready = (await page.evaluate(STATIC_VISIBLE)) as number;
     const total = performance.now() - t0;
-    return { total, fcp: await firstContentfulPaint(page), ready: (await ready.jsonValue()) as number };
+    return { total, fcp: await firstContentfulPaint(page), ready };
   } finally {
     await browser.close();
     server.closeAllConnections();
@@ -110,8 +122,16 @@ export async function run(): Promise<BenchEntry[]> {
     });
     return [
       entry('web cold start: first contentful paint (vs static page)', 'fcp', '≤ 3× a static page'),
-      entry('web cold start: demo connection visible, from navigation (vs static page paint)', 'ready', '≤ 500 ms'),
-      entry('web cold start: services + server + browser to demo connection (vs bare server + browser + static page)', 'total', '≤ 2× bare'),
+      entry(
+        'web cold start: demo connection visible, from navigation (vs static page content visible)',
+        'ready',
+        '≤ 500 ms',
+      ),
+      entry(
+        'web cold start: services + server + browser to demo connection (vs bare server + browser + static page)',
+        'total',
+        '≤ 2× bare',
+      ),
     ];
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 /** Electron composition root: start the services, bind IPC, open the hardened window. */
-import { app as electronApp, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { app as electronApp, BrowserWindow, safeStorage } from 'electron';
+import { EncryptedFileSecretStore } from './secrets/encryptedFileStore';
 import { createApp } from './app/createApp';
 import { logger } from './app/logger';
 import { bindIpc } from './ipc/bind';
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
   await electronApp.whenReady();
   hardenSession();
   const home = process.env.QG_HOME ?? electronApp.getPath('userData');
-  const services = await createApp({ home, mode: 'electron' });
+  const services = await createApp({ home, mode: 'electron', secretFallback: safeStorageStore(home) });
   bindIpc(services, isTrustedSender, () => BrowserWindow.getAllWindows());
   createMainWindow();
   electronApp.on('activate', () => {
@@ -21,6 +23,19 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') electronApp.quit();
   });
   electronApp.on('will-quit', () => void services.close());
+}
+
+/**
+ * Electron's safeStorage as the fallback when no keychain works — but not with Linux's
+ * `basic_text` backend, whose key is hard-coded: then secrets stay in memory (with a warning).
+ */
+function safeStorageStore(home: string): EncryptedFileSecretStore | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return new EncryptedFileSecretStore(path.join(home, 'secrets.enc.json'), {
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (cipher) => safeStorage.decryptString(cipher),
+  });
 }
 
 main().catch((err: unknown) => {

@@ -33,10 +33,16 @@ export function App(): ReactNode {
     }
   }, [link, reloadInfo, reloadConnections]);
 
-  const byId = useMemo(() => new Map((connections.data ?? []).map((c) => [c.id, c])), [connections.data]);
+  const byId = useMemo(
+    () => new Map((connections.data ?? []).map((c) => [c.id, c])),
+    [connections.data],
+  );
   const current = activeTab(tabs);
   const currentConnection = current ? byId.get(current.connectionId) : undefined;
-  const open = useCallback((c: ConnectionSummary) => dispatch({ type: 'open', connectionId: c.id, title: c.name }), []);
+  const open = useCallback(
+    (c: ConnectionSummary) => dispatch({ type: 'open', connectionId: c.id, title: c.name }),
+    [],
+  );
 
   return (
     <div className="app">
@@ -58,18 +64,37 @@ export function App(): ReactNode {
               connections={byId}
               onActivate={(id) => dispatch({ type: 'activate', id })}
               onClose={(id) => dispatch({ type: 'close', id })}
-              onNewTab={() => currentConnection && dispatch({ type: 'open', connectionId: currentConnection.id, title: currentConnection.name, newTab: true })}
+              onNewTab={() =>
+                currentConnection &&
+                dispatch({
+                  type: 'open',
+                  connectionId: currentConnection.id,
+                  title: currentConnection.name,
+                  newTab: true,
+                })
+              }
             />
           )}
           <div className="tab-panels">
-            {tabs.tabs.length === 0 && <EmptyState demo={findDemo(connections.data ?? [])} onOpen={open} />}
+            {tabs.tabs.length === 0 && (
+              <EmptyState demo={findDemo(connections.data ?? [])} onOpen={open} />
+            )}
             {tabs.tabs.map((tab) => {
               const conn = byId.get(tab.connectionId);
               // Inactive tabs stay mounted (hidden) so their SQL and results survive switching.
               return (
-                <div key={tab.id} className="tab-panel" hidden={tab.id !== tabs.activeId} role="tabpanel">
+                <div
+                  key={tab.id}
+                  className="tab-panel"
+                  hidden={tab.id !== tabs.activeId}
+                  role="tabpanel"
+                >
                   <ErrorBoundary area="this tab">
-                    {conn ? <QueryTab connection={conn} /> : <div className="result-empty">This connection no longer exists.</div>}
+                    {conn ? (
+                      <QueryTab connection={conn} />
+                    ) : (
+                      <div className="result-empty">This connection no longer exists.</div>
+                    )}
                   </ErrorBoundary>
                 </div>
               );

@@ -25,4 +25,21 @@ describe('parseConnectionUrl', () => {
     expect(formatConnectionUrl(p)).toBe('postgres://bob@h/db');
     expect(describeTarget(p)).not.toContain('hunter2');
   });
+
+  it('round-trips every engine, with odd characters in user and password', () => {
+    const odd = ['p@ss:w/rd%', 'ünïcødé ✓ 密码', "quote'\"back\\slash", '#hash?query&amp=1'];
+    for (const engine of ['postgres', 'mysql', 'mssql'] as const) {
+      for (const password of odd) {
+        const p = { engine, host: 'db.example.com', port: 6000, user: 'us@er:x', password, database: 'my db/1', ssl: { mode: 'verify-full' as const, ca: '/etc/ca.pem' }, readOnly: true, statementTimeoutMs: 5000, options: { application_name: 'qg test' } };
+        expect(parseConnectionUrl(formatConnectionUrl(p, { includePassword: true }))).toEqual(p);
+        expect(formatConnectionUrl(p)).not.toContain(encodeURIComponent(password));
+      }
+    }
+    const lite = { engine: 'sqlite' as const, filePath: '/tmp/my data/ü?.db', readOnly: true };
+    expect(parseConnectionUrl(formatConnectionUrl(lite))).toEqual(lite);
+  });
+  it('reads IPv6 hosts', () => {
+    expect(parseConnectionUrl('postgres://u@[::1]:5433/d')).toMatchObject({ host: '::1', port: 5433 });
+    expect(formatConnectionUrl(parseConnectionUrl('postgres://u@[::1]:5433/d'))).toBe('postgres://u@[::1]:5433/d');
+  });
 });

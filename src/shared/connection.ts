@@ -33,6 +33,8 @@ export interface ConnectionParams {
   filePath?: string;
   ssl?: SslOptions;
   readOnly?: boolean;
+  /** The schema to use by default (PostgreSQL search_path, SQL Server default schema). */
+  defaultSchema?: string;
   /** Per-statement timeout in milliseconds (0 or undefined: none). */
   statementTimeoutMs?: number;
   /** Engine-specific extra options from the URL query string. */
@@ -132,16 +134,28 @@ function normaliseSslMode(value: string): SslOptions['mode'] {
   throw new AppError('USAGE', `Unknown sslmode "${value}". Use disable, prefer, require, verify-ca or verify-full.`);
 }
 
-/** Formats params back into a URL, without the password (for display and "copy as URL"). */
-export function formatConnectionUrl(p: ConnectionParams): string {
-  if (p.engine === 'sqlite') return `sqlite://${p.filePath?.startsWith('/') ? '' : '/'}${p.filePath ?? ''}`;
-  const user = p.user ? `${encodeURIComponent(p.user)}@` : '';
+/**
+ * Formats params back into a URL. The password is left out (display, "copy as URL") unless
+ * `includePassword` is set, for a URL handed straight to a driver and never shown.
+ */
+export function formatConnectionUrl(p: ConnectionParams, opts: { includePassword?: boolean } = {}): string {
+  if (p.engine === 'sqlite') {
+    const q = p.readOnly ? '?readonly=true' : '';
+    return `sqlite://${p.filePath?.startsWith('/') ? '' : '/'}${encodeURI(p.filePath ?? '').replace(/\?/g, '%3F')}${q}`;
+  }
+  const secret = opts.includePassword && p.password !== undefined ? `:${encodeURIComponent(p.password)}` : '';
+  const user = p.user ? `${encodeURIComponent(p.user)}${secret}@` : '';
   const port = p.port && p.port !== DEFAULT_PORTS[p.engine] ? `:${p.port}` : '';
   const host = p.host?.includes(':') ? `[${p.host}]` : (p.host ?? 'localhost');
   const db = p.database ? `/${encodeURIComponent(p.database)}` : '';
   const q = new URLSearchParams();
   if (p.ssl) q.set('sslmode', p.ssl.mode);
+  if (p.ssl?.ca) q.set('sslrootcert', p.ssl.ca);
+  if (p.ssl?.cert) q.set('sslcert', p.ssl.cert);
+  if (p.ssl?.key) q.set('sslkey', p.ssl.key);
   if (p.readOnly) q.set('readonly', 'true');
+  if (p.statementTimeoutMs) q.set('statement_timeout', String(p.statementTimeoutMs));
+  for (const [k, v] of Object.entries(p.options ?? {})) q.set(k, v);
   const qs = q.toString();
   return `${p.engine}://${user}${host}${port}${db}${qs ? `?${qs}` : ''}`;
 }

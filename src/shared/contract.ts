@@ -7,7 +7,7 @@
  * Results are typed only (main is trusted).
  */
 import { z } from 'zod';
-import type { Engine } from './connection';
+import type { ConnectionParams, Engine } from './connection';
 import type { ExportFormat, ResultPage, StatementOutcome, ColumnMeta } from './query';
 import type { SchemaSnapshot } from './schema';
 
@@ -42,6 +42,8 @@ export interface AppInfo {
   mode: 'electron' | 'web';
   /** Problems the user should see (e.g. "the app database was corrupt and was moved aside"). */
   warnings: string[];
+  /** Where secrets are kept (e.g. "OS keychain"). */
+  secretBackend: string;
 }
 
 /** A connection as the renderer sees it: never a password, only `hasSecret`. */
@@ -57,6 +59,48 @@ export interface ConnectionSummary {
   hasSecret: boolean;
   isDemo: boolean;
 }
+
+/** A connection with its parameters (never the password) and its URL for "copy as URL". */
+export interface ConnectionDetail extends ConnectionSummary {
+  params: ConnectionParams;
+  url: string;
+}
+
+const sslArgs = z.strictObject({
+  mode: z.enum(['disable', 'prefer', 'require', 'verify-ca', 'verify-full']),
+  ca: z.string().max(4096).optional(),
+  cert: z.string().max(4096).optional(),
+  key: z.string().max(4096).optional(),
+});
+
+/** Connection parameters as the renderer may send them: no password field (it travels apart). */
+const connectionParamsArgs = z.strictObject({
+  host: z.string().max(255).optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+  database: z.string().max(255).optional(),
+  user: z.string().max(255).optional(),
+  filePath: z.string().max(4096).optional(),
+  ssl: sslArgs.optional(),
+  defaultSchema: z.string().max(255).optional(),
+  statementTimeoutMs: z.number().int().min(0).max(86_400_000).optional(),
+  options: z.record(z.string().max(100), z.string().max(1000)).optional(),
+});
+
+const saveConnectionArgs = z.strictObject({
+  /** Absent: create. */
+  id: z.string().min(1).max(200).optional(),
+  name: z.string().min(1).max(100),
+  engine: z.enum(['sqlite', 'postgres', 'mysql', 'mssql']),
+  params: connectionParamsArgs,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable().optional(),
+  environment: z.enum(['local', 'dev', 'staging', 'prod']).nullable().optional(),
+  readOnly: z.boolean().optional(),
+  /** A string sets the password (to the keychain), null deletes it, absent keeps it. */
+  password: z.string().max(1024).nullable().optional(),
+});
+
+/** Arguments of `connections.save`. */
+export type SaveConnectionArgs = z.infer<typeof saveConnectionArgs>;
 
 /** Result of "Test connection". */
 export interface ConnectionTestResult {
@@ -106,6 +150,22 @@ export const requests = {
 
   /** All connection profiles. */
   'connections.list': request<ConnectionSummary[]>()(z.strictObject({})),
+  /** One connection's parameters (no password) and URL. */
+  'connections.get': request<ConnectionDetail>()(z.strictObject({ connectionId: id })),
+  /** Creates or updates a connection; the password goes to the keychain only. */
+  'connections.save': request<ConnectionSummary>()(saveConnectionArgs),
+  /** Copies a connection (with its secrets) under a free name. */
+  'connections.duplicate': request<ConnectionSummary>()(z.strictObject({ connectionId: id })),
+  /** Deletes a connection and its secrets. */
+  'connections.delete': request<{ deleted: boolean }>()(z.strictObject({ connectionId: id })),
+  /** Writes an export file (secrets only when a passphrase is given, encrypted with it). */
+  'connections.export': request<{ path: string; count: number; withSecrets: boolean }>()(
+    z.strictObject({ connectionIds: z.array(id).max(10_000).optional(), passphrase: z.string().min(8).max(1024).optional() }),
+  ),
+  /** Imports an export file's content; secrets only with the right passphrase. */
+  'connections.import': request<{ imported: string[]; secretsImported: boolean }>()(
+    z.strictObject({ content: z.string().max(10_000_000), passphrase: z.string().max(1024).optional() }),
+  ),
   /** Opens a connection and reports the server version and latency. */
   'connections.test': request<ConnectionTestResult>()(z.strictObject({ connectionId: id })),
 

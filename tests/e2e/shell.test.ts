@@ -40,7 +40,10 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
   });
 
   it('shows the demo connection, runs a query on it, and renders both themes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
@@ -48,13 +51,17 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     const demo = page.getByTestId('connection-item').filter({ hasText: 'Demo (SQLite)' });
     await demo.waitFor();
     await expect(demo.textContent()).resolves.toContain('SQLite');
-    await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(/Web mode.*1 connection/);
+    await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(
+      /Web mode.*1 connection/,
+    );
     await page.getByRole('button', { name: 'Open the demo database' }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'shell-empty.png') });
 
     await page.getByRole('button', { name: 'Open the demo database' }).click();
     await page.getByRole('tab', { name: /Demo \(SQLite\)/ }).waitFor();
-    await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) AS customers FROM customers');
+    await page
+      .getByRole('textbox', { name: 'SQL editor' })
+      .fill('SELECT count(*) AS customers FROM customers');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const table = page.getByTestId('result-table');
     await table.waitFor();
@@ -62,14 +69,21 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     expect(count).toBeGreaterThan(100);
 
     // A browsable result: the first page of a real table.
-    await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT * FROM customers ORDER BY 1');
+    await page
+      .getByRole('textbox', { name: 'SQL editor' })
+      .fill('SELECT * FROM customers ORDER BY 1');
     await page.keyboard.press('Control+Enter');
-    await page.getByTestId('result-caption').filter({ hasText: /first 200 rows of/ }).waitFor();
+    await page
+      .getByTestId('result-caption')
+      .filter({ hasText: /first 200 rows of/ })
+      .waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'shell.png') });
 
     await page.emulateMedia({ colorScheme: 'dark' });
     // A string, because this file is type-checked without the DOM library.
-    const background = await page.evaluate("getComputedStyle(document.querySelector('.main')).backgroundColor");
+    const background = await page.evaluate(
+      "getComputedStyle(document.querySelector('.main')).backgroundColor",
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: path.join(RESULTS, 'shell-dark.png') });
 

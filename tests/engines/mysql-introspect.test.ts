@@ -82,10 +82,38 @@ suite(server ? 'MySQL/MariaDB introspection' : MISSING_MYSQL, () => {
       comment: 'People who buy',
       rowEstimate: 0,
       columns: [
-        { name: 'region', dataType: 'varchar(10)', nullable: false, default: null, comment: null, ordinal: 1 },
-        { name: 'id', dataType: 'int(11)', nullable: false, default: null, comment: null, ordinal: 2 },
-        { name: 'email', dataType: 'varchar(120)', nullable: true, default: null, comment: 'Login e-mail', ordinal: 3 },
-        { name: 'mood', dataType: "enum('happy','sad','it''s ok')", nullable: true, default: "'happy'", comment: null, ordinal: 4 },
+        {
+          name: 'region',
+          dataType: 'varchar(10)',
+          nullable: false,
+          default: null,
+          comment: null,
+          ordinal: 1,
+        },
+        {
+          name: 'id',
+          dataType: 'int(11)',
+          nullable: false,
+          default: null,
+          comment: null,
+          ordinal: 2,
+        },
+        {
+          name: 'email',
+          dataType: 'varchar(120)',
+          nullable: true,
+          default: null,
+          comment: 'Login e-mail',
+          ordinal: 3,
+        },
+        {
+          name: 'mood',
+          dataType: "enum('happy','sad','it''s ok')",
+          nullable: true,
+          default: "'happy'",
+          comment: null,
+          ordinal: 4,
+        },
       ],
       primaryKey: ['region', 'id'],
       foreignKeys: [],
@@ -99,12 +127,35 @@ suite(server ? 'MySQL/MariaDB introspection' : MISSING_MYSQL, () => {
 
   it('describes a composite foreign key, a check constraint and auto-increment', () => {
     const orders = snap.schemas[0]!.tables.find((t) => t.name === 'orders')!;
-    expect(orders.columns[0]).toEqual({ name: 'order_id', dataType: 'bigint(20)', nullable: false, default: null, comment: null, ordinal: 1, autoIncrement: true });
+    expect(orders.columns[0]).toEqual({
+      name: 'order_id',
+      dataType: 'bigint(20)',
+      nullable: false,
+      default: null,
+      comment: null,
+      ordinal: 1,
+      autoIncrement: true,
+    });
     expect(orders.primaryKey).toEqual(['order_id']);
     expect(orders.foreignKeys).toEqual([
-      { name: 'orders_customer_fk', columns: ['region', 'customer_id'], refSchema: db, refTable: 'customer', refColumns: ['region', 'id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      {
+        name: 'orders_customer_fk',
+        columns: ['region', 'customer_id'],
+        refSchema: db,
+        refTable: 'customer',
+        refColumns: ['region', 'id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'RESTRICT',
+      },
     ]);
-    expect(orders.constraints).toEqual([{ name: 'amount_positive', kind: 'check', columns: ['amount'], definition: 'CHECK (`amount` >= 0)' }]);
+    expect(orders.constraints).toEqual([
+      {
+        name: 'amount_positive',
+        kind: 'check',
+        columns: ['amount'],
+        definition: 'CHECK (`amount` >= 0)',
+      },
+    ]);
     expect(orders.indexes).toEqual([
       { name: 'PRIMARY', columns: ['order_id'], unique: true, primary: true },
       { name: 'orders_customer_idx', columns: ['region', 'customer_id'], unique: false },
@@ -113,8 +164,14 @@ suite(server ? 'MySQL/MariaDB introspection' : MISSING_MYSQL, () => {
 
   it('names-only mode lists relations without details; a table filter loads one table', async () => {
     const names = await conn.introspect({ namesOnly: true });
-    expect(names.schemas[0]!.tables.map((t) => t.name)).toEqual(['big_orders', 'customer', 'orders']);
-    expect(names.schemas[0]!.tables.every((t) => t.partial === true && t.columns.length === 0)).toBe(true);
+    expect(names.schemas[0]!.tables.map((t) => t.name)).toEqual([
+      'big_orders',
+      'customer',
+      'orders',
+    ]);
+    expect(
+      names.schemas[0]!.tables.every((t) => t.partial === true && t.columns.length === 0),
+    ).toBe(true);
     const one = await conn.introspect({ tables: [`${db}.orders`] });
     expect(one.schemas[0]!.tables.map((t) => t.name)).toEqual(['orders']);
     expect(one.schemas[0]!.tables[0]!.foreignKeys).toHaveLength(1);
@@ -124,36 +181,54 @@ suite(server ? 'MySQL/MariaDB introspection' : MISSING_MYSQL, () => {
 const sakilaDir = evalDataset('sakila-mysql');
 const sakilaSuite = server && sakilaDir ? describe : describe.skip;
 
-sakilaSuite(!server ? MISSING_MYSQL : !sakilaDir ? `Sakila introspection ${evalMissing('sakila-mysql')}` : 'Sakila introspection', () => {
-  let url: string;
-  beforeAll(async () => {
-    url = await loadSakila(server!);
-  }, 120_000);
+sakilaSuite(
+  !server
+    ? MISSING_MYSQL
+    : !sakilaDir
+      ? `Sakila introspection ${evalMissing('sakila-mysql')}`
+      : 'Sakila introspection',
+  () => {
+    let url: string;
+    beforeAll(async () => {
+      url = await loadSakila(server!);
+    }, 120_000);
 
-  it('matches table, column, foreign-key and index counts read straight from information_schema', async () => {
-    const db = new URL(url).pathname.slice(1);
-    const conn = await mysqlDriver.connect(parseConnectionUrl(url));
-    const snap = await conn.introspect().finally(() => conn.close());
-    const c = await mysql.createConnection(url);
-    const count = async (sql: string): Promise<number> => Number(((await c.query(sql, [db]))[0] as { n: number }[])[0]!.n);
-    try {
-      const expected = {
-        tables: await count(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'`),
-        views: await count(`SELECT COUNT(*) AS n FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`),
-        columns: await count(`SELECT COUNT(*) AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?`),
-        foreignKeys: await count(`SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`),
-        indexes: await count(`SELECT COUNT(DISTINCT TABLE_NAME, INDEX_NAME) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?`),
-      };
-      expect(snapshotCounts(snap)).toEqual(expected);
-      expect(expected).toMatchObject({ tables: 16, views: 7, foreignKeys: 22 });
-      const film = snap.schemas[0]!.tables.find((t) => t.name === 'film')!;
-      expect(film.primaryKey).toEqual(['film_id']);
-      expect(film.foreignKeys.map((f) => f.refTable)).toEqual(['language', 'language']);
-      expect(snap.schemas[0]!.enums.map((e) => e.name)).toContain('film.rating');
-      const [rows] = await c.query('SELECT COUNT(*) AS n FROM rental');
-      expect(Number((rows as { n: number }[])[0]!.n)).toBe(16044);
-    } finally {
-      await c.end();
-    }
-  });
-});
+    it('matches table, column, foreign-key and index counts read straight from information_schema', async () => {
+      const db = new URL(url).pathname.slice(1);
+      const conn = await mysqlDriver.connect(parseConnectionUrl(url));
+      const snap = await conn.introspect().finally(() => conn.close());
+      const c = await mysql.createConnection(url);
+      const count = async (sql: string): Promise<number> =>
+        Number(((await c.query(sql, [db]))[0] as { n: number }[])[0]!.n);
+      try {
+        const expected = {
+          tables: await count(
+            `SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'`,
+          ),
+          views: await count(
+            `SELECT COUNT(*) AS n FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`,
+          ),
+          columns: await count(
+            `SELECT COUNT(*) AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?`,
+          ),
+          foreignKeys: await count(
+            `SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
+          ),
+          indexes: await count(
+            `SELECT COUNT(DISTINCT TABLE_NAME, INDEX_NAME) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?`,
+          ),
+        };
+        expect(snapshotCounts(snap)).toEqual(expected);
+        expect(expected).toMatchObject({ tables: 16, views: 7, foreignKeys: 22 });
+        const film = snap.schemas[0]!.tables.find((t) => t.name === 'film')!;
+        expect(film.primaryKey).toEqual(['film_id']);
+        expect(film.foreignKeys.map((f) => f.refTable)).toEqual(['language', 'language']);
+        expect(snap.schemas[0]!.enums.map((e) => e.name)).toContain('film.rating');
+        const [rows] = await c.query('SELECT COUNT(*) AS n FROM rental');
+        expect(Number((rows as { n: number }[])[0]!.n)).toBe(16044);
+      } finally {
+        await c.end();
+      }
+    });
+  },
+);

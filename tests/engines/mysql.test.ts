@@ -1,11 +1,12 @@
 /** The MySQL/MariaDB driver against a real server (mariadbd from the harness). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConnectionUrl } from '../../src/shared/connection';
+import { AppError } from '../../src/shared/errors';
 import { Decimal } from '../../src/shared/values';
 import { mysqlDriver } from '../../src/main/drivers/mysql/index';
 import type { DriverConnection } from '../../src/main/drivers/types';
 import { createMysqlDatabase } from '../harness/databases';
-import { CollectingSink, errorOf, rowsOf, run } from '../harness/collect';
+import { CollectingSink, ScriptedSink, errorOf, rowsOf, run } from '../harness/collect';
 import { freePort } from '../harness/freePort';
 import { MISSING_MYSQL, mysqlUrl } from '../harness/servers';
 
@@ -25,14 +26,20 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
   });
 
   it('round-trips every value class faithfully', async () => {
-    await run(conn, `CREATE TABLE types_t (
+    await run(
+      conn,
+      `CREATE TABLE types_t (
       big BIGINT, ubig BIGINT UNSIGNED, small INT, exact DECIMAL(30,9), f DOUBLE, vb VARBINARY(10), bl BLOB,
       d DATE, dt DATETIME(3), ts TIMESTAMP(3) NULL, tm TIME, j JSON, b5 BIT(5), b64 BIT(64), e ENUM('x','y'),
-      nul VARCHAR(5), empty VARCHAR(5))`);
-    await run(conn, `INSERT INTO types_t VALUES (9223372036854775807, 18446744073709551615, 42,
+      nul VARCHAR(5), empty VARCHAR(5))`,
+    );
+    await run(
+      conn,
+      `INSERT INTO types_t VALUES (9223372036854775807, 18446744073709551615, 42,
       12345678901234567890.123456789, 1.5, X'00FF10', X'DEADBEEF', '2024-03-01', '2024-03-01 12:34:56.789',
       '2024-03-01 12:34:56.789', '13:14:15', '{"a": [1, 2.50]}', b'10101', b'1111111111111111111111111111111111111111111111111111111111111111',
-      'y', NULL, '')`);
+      'y', NULL, '')`,
+    );
     const { sets } = await run(conn, 'SELECT * FROM types_t');
     const row = sets[0]!.rows[0]!;
     expect(row[0]).toBe(9223372036854775807n);
@@ -55,14 +62,31 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     expect(row[15]).toBeNull();
     expect(row[16]).toBe('');
     expect(sets[0]!.columns.map((c) => c.type)).toEqual([
-      'BIGINT', 'BIGINT UNSIGNED', 'INT', 'DECIMAL', 'DOUBLE', 'VARBINARY', 'BLOB', 'DATE', 'DATETIME',
-      'TIMESTAMP', 'TIME', 'JSON', 'BIT', 'BIT', 'CHAR', 'VARCHAR', 'VARCHAR',
+      'BIGINT',
+      'BIGINT UNSIGNED',
+      'INT',
+      'DECIMAL',
+      'DOUBLE',
+      'VARBINARY',
+      'BLOB',
+      'DATE',
+      'DATETIME',
+      'TIMESTAMP',
+      'TIME',
+      'JSON',
+      'BIT',
+      'BIT',
+      'CHAR',
+      'VARCHAR',
+      'VARCHAR',
     ]);
   });
 
   it('streams a large result in batches of the requested size, in order', async () => {
     const sink = new CollectingSink();
-    await conn.execute('SELECT seq, CAST(seq AS CHAR) FROM seq_1_to_12345', sink, { batchSize: 1000 });
+    await conn.execute('SELECT seq, CAST(seq AS CHAR) FROM seq_1_to_12345', sink, {
+      batchSize: 1000,
+    });
     const set = sink.sets[0]!;
     expect(set.rows.length).toBe(12345);
     expect(Math.max(...set.batches)).toBeLessThanOrEqual(1000);
@@ -75,7 +99,10 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     const ins = await run(conn, 'INSERT INTO aff_t VALUES (1), (2), (3)');
     expect(ins.summary.rowsAffected).toBe(3);
     expect(ins.sets).toHaveLength(0);
-    await run(conn, `CREATE PROCEDURE two_sets() BEGIN SELECT 1 AS a; SELECT 'two' AS b, 3 AS c; END`);
+    await run(
+      conn,
+      `CREATE PROCEDURE two_sets() BEGIN SELECT 1 AS a; SELECT 'two' AS b, 3 AS c; END`,
+    );
     const call = await run(conn, 'CALL two_sets()');
     expect(call.sets.map((s) => s.rows)).toEqual([[[1]], [['two', 3]]]);
     expect(call.sets[1]!.columns.map((c) => c.name)).toEqual(['b', 'c']);
@@ -85,8 +112,31 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     expect(warn.summary.messages[0]!.message).toContain('12abc');
   });
 
+  it('stops reading when the sink fails, and the session stays usable', async () => {
+    const sink = new ScriptedSink((i) => {
+      if (i === 1) throw new AppError('INTERNAL', 'The result spool is full.');
+    });
+    const err = await errorOf(conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }));
+    expect(err.code).toBe('INTERNAL');
+    expect(err.message).toBe('The result spool is full.');
+    expect(sink.rowCount).toBe(2000);
+    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+  });
+
+  it('cancels while a slow consumer is still taking rows', async () => {
+    const sink = new ScriptedSink(async (i) => {
+      if (i === 0) await conn.cancel();
+    }, 20);
+    const err = await errorOf(conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }));
+    expect(err.code).toBe('QUERY_CANCELLED');
+    expect(sink.rowCount).toBeLessThan(200000);
+    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+  });
+
   it('takes positional parameters', async () => {
-    expect(await rowsOf(conn, 'SELECT ? + 1 AS n, ? AS s', { params: [41, 'x'] })).toEqual([[42, 'x']]);
+    expect(await rowsOf(conn, 'SELECT ? + 1 AS n, ? AS s', { params: [41, 'x'] })).toEqual([
+      [42, 'x'],
+    ]);
   });
 
   it('reports a syntax error with its position in the statement', async () => {

@@ -86,10 +86,38 @@ suite(server ? 'PostgreSQL introspection' : MISSING_PG, () => {
       comment: 'People who buy',
       rowEstimate: 1,
       columns: [
-        { name: 'region', dataType: 'text', nullable: false, default: null, comment: null, ordinal: 1 },
-        { name: 'id', dataType: 'integer', nullable: false, default: null, comment: null, ordinal: 2 },
-        { name: 'email', dataType: 'character varying(120)', nullable: true, default: null, comment: 'Login e-mail', ordinal: 3 },
-        { name: 'mood', dataType: 'shop.mood', nullable: true, default: "'happy'::shop.mood", comment: null, ordinal: 4 },
+        {
+          name: 'region',
+          dataType: 'text',
+          nullable: false,
+          default: null,
+          comment: null,
+          ordinal: 1,
+        },
+        {
+          name: 'id',
+          dataType: 'integer',
+          nullable: false,
+          default: null,
+          comment: null,
+          ordinal: 2,
+        },
+        {
+          name: 'email',
+          dataType: 'character varying(120)',
+          nullable: true,
+          default: null,
+          comment: 'Login e-mail',
+          ordinal: 3,
+        },
+        {
+          name: 'mood',
+          dataType: 'shop.mood',
+          nullable: true,
+          default: "'happy'::shop.mood",
+          comment: null,
+          ordinal: 4,
+        },
       ],
       primaryKey: ['region', 'id'],
       foreignKeys: [],
@@ -105,13 +133,33 @@ suite(server ? 'PostgreSQL introspection' : MISSING_PG, () => {
     const orders = snap.schemas[1]!.tables.find((t) => t.name === 'orders')!;
     expect(orders.rowEstimate).toBeNull(); // never analysed: reltuples = -1
     expect(orders.columns[0]).toEqual({
-      name: 'order_id', dataType: 'bigint', nullable: false,
-      default: "nextval('shop.orders_order_id_seq'::regclass)", comment: null, ordinal: 1, autoIncrement: true,
+      name: 'order_id',
+      dataType: 'bigint',
+      nullable: false,
+      default: "nextval('shop.orders_order_id_seq'::regclass)",
+      comment: null,
+      ordinal: 1,
+      autoIncrement: true,
     });
     expect(orders.foreignKeys).toEqual([
-      { name: 'orders_customer_fk', columns: ['region', 'customer_id'], refSchema: 'shop', refTable: 'customer', refColumns: ['region', 'id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      {
+        name: 'orders_customer_fk',
+        columns: ['region', 'customer_id'],
+        refSchema: 'shop',
+        refTable: 'customer',
+        refColumns: ['region', 'id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'RESTRICT',
+      },
     ]);
-    expect(orders.constraints).toEqual([{ name: 'amount_positive', kind: 'check', columns: ['amount'], definition: 'CHECK (amount >= 0::numeric)' }]);
+    expect(orders.constraints).toEqual([
+      {
+        name: 'amount_positive',
+        kind: 'check',
+        columns: ['amount'],
+        definition: 'CHECK (amount >= 0::numeric)',
+      },
+    ]);
     expect(orders.indexes).toEqual([
       { name: 'orders_customer_idx', columns: ['region', 'customer_id'], unique: false },
       { name: 'orders_lower_region_idx', columns: ['lower(region)'], unique: false },
@@ -134,39 +182,55 @@ suite(server ? 'PostgreSQL introspection' : MISSING_PG, () => {
 const pagilaDir = evalDataset('pagila');
 const pagilaSuite = server && pagilaDir ? describe : describe.skip;
 
-pagilaSuite(!server ? MISSING_PG : !pagilaDir ? `Pagila introspection ${evalMissing('pagila')}` : 'Pagila introspection', () => {
-  let url: string;
-  beforeAll(async () => {
-    url = await loadPagila(server!);
-  }, 120_000);
+pagilaSuite(
+  !server
+    ? MISSING_PG
+    : !pagilaDir
+      ? `Pagila introspection ${evalMissing('pagila')}`
+      : 'Pagila introspection',
+  () => {
+    let url: string;
+    beforeAll(async () => {
+      url = await loadPagila(server!);
+    }, 120_000);
 
-  it('matches table, column, foreign-key and index counts read straight from the catalogs', async () => {
-    const conn = await postgresDriver.connect(parseConnectionUrl(url));
-    const snap = await conn.introspect().finally(() => conn.close());
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    const count = async (sql: string): Promise<number> => Number((await c.query(sql)).rows[0].n);
-    try {
-      const expected = {
-        tables: await count(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`),
-        views: await count(`SELECT (SELECT count(*) FROM information_schema.views WHERE table_schema = 'public') + (SELECT count(*) FROM pg_matviews WHERE schemaname = 'public') AS n`),
-        columns: await count(`SELECT (SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public')
+    it('matches table, column, foreign-key and index counts read straight from the catalogs', async () => {
+      const conn = await postgresDriver.connect(parseConnectionUrl(url));
+      const snap = await conn.introspect().finally(() => conn.close());
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const count = async (sql: string): Promise<number> => Number((await c.query(sql)).rows[0].n);
+      try {
+        const expected = {
+          tables: await count(
+            `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+          ),
+          views: await count(
+            `SELECT (SELECT count(*) FROM information_schema.views WHERE table_schema = 'public') + (SELECT count(*) FROM pg_matviews WHERE schemaname = 'public') AS n`,
+          ),
+          columns:
+            await count(`SELECT (SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public')
           + (SELECT count(*) FROM pg_attribute a JOIN pg_matviews m ON a.attrelid = (quote_ident(m.schemaname) || '.' || quote_ident(m.matviewname))::regclass
              WHERE m.schemaname = 'public' AND a.attnum > 0 AND NOT a.attisdropped) AS n`),
-        foreignKeys: await count(`SELECT count(*) AS n FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type = 'FOREIGN KEY'`),
-        indexes: await count(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public'`),
-      };
-      expect(snapshotCounts(snap)).toEqual(expected);
-      expect(expected.tables).toBeGreaterThanOrEqual(15);
-      expect(expected.foreignKeys).toBeGreaterThanOrEqual(15);
-      const film = snap.schemas.find((s) => s.name === 'public')!.tables.find((t) => t.name === 'film')!;
-      expect(film.primaryKey).toEqual(['film_id']);
-      expect(film.foreignKeys.map((f) => f.refTable).sort()).toEqual(['language', 'language']);
-      expect(snap.schemas[0]!.enums.map((e) => e.name)).toContain('mpaa_rating');
-      const [rentals] = (await c.query('SELECT count(*)::int AS n FROM public.rental')).rows;
-      expect(rentals.n).toBe(16044);
-    } finally {
-      await c.end();
-    }
-  });
-});
+          foreignKeys: await count(
+            `SELECT count(*) AS n FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type = 'FOREIGN KEY'`,
+          ),
+          indexes: await count(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public'`),
+        };
+        expect(snapshotCounts(snap)).toEqual(expected);
+        expect(expected.tables).toBeGreaterThanOrEqual(15);
+        expect(expected.foreignKeys).toBeGreaterThanOrEqual(15);
+        const film = snap.schemas
+          .find((s) => s.name === 'public')!
+          .tables.find((t) => t.name === 'film')!;
+        expect(film.primaryKey).toEqual(['film_id']);
+        expect(film.foreignKeys.map((f) => f.refTable).sort()).toEqual(['language', 'language']);
+        expect(snap.schemas[0]!.enums.map((e) => e.name)).toContain('mpaa_rating');
+        const [rentals] = (await c.query('SELECT count(*)::int AS n FROM public.rental')).rows;
+        expect(rentals.n).toBe(16044);
+      } finally {
+        await c.end();
+      }
+    });
+  },
+);

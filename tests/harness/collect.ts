@@ -1,7 +1,12 @@
 /** A RowSink that keeps everything, for tests: result sets with their columns and rows. */
 import type { ColumnMeta } from '../../src/shared/query';
 import type { Row } from '../../src/shared/values';
-import type { DriverConnection, ExecuteOptions, RowSink, StatementSummary } from '../../src/main/drivers/types';
+import type {
+  DriverConnection,
+  ExecuteOptions,
+  RowSink,
+  StatementSummary,
+} from '../../src/main/drivers/types';
 
 /** One collected result set. */
 export interface CollectedSet {
@@ -37,17 +42,46 @@ export async function run(
 }
 
 /** The rows of the first result set. */
-export async function rowsOf(conn: DriverConnection, sql: string, options?: ExecuteOptions): Promise<Row[]> {
+export async function rowsOf(
+  conn: DriverConnection,
+  sql: string,
+  options?: ExecuteOptions,
+): Promise<Row[]> {
   const { sets } = await run(conn, sql, options);
   return sets[0]?.rows ?? [];
 }
 
 /** Settles a promise into its error (or throws when it resolved). */
-export async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; detail?: Record<string, unknown> }> {
+export async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; detail?: Record<string, unknown> }> {
   try {
     await p;
   } catch (err) {
     return err as { code: string; message: string; detail?: Record<string, unknown> };
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/**
+ * A sink that calls `onBatch` after each batch it takes (e.g. to throw or cancel) and waits
+ * `delayMs` per batch, like a slow consumer.
+ */
+export class ScriptedSink extends CollectingSink {
+  constructor(
+    private readonly onBatch: (batchIndex: number) => void | Promise<void>,
+    private readonly delayMs = 0,
+  ) {
+    super();
+  }
+  private count = 0;
+  override async rows(batch: Row[]): Promise<void> {
+    super.rows(batch);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    await this.onBatch(this.count++);
+  }
+  /** Rows taken so far over all result sets. */
+  get rowCount(): number {
+    return this.sets.reduce((n, s) => n + s.rows.length, 0);
+  }
 }

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The evaluation data folder. */
-export const EVAL_DIR = process.env.QG_EVAL_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/eval');
+export const EVAL_DIR =
+  process.env.QG_EVAL_DIR ??
+  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/eval');
 
 /** The folder of one data set, or undefined when it is not present. */
 export function evalDataset(name: 'pagila' | 'sakila-mysql' | 'bird-minidev'): string | undefined {

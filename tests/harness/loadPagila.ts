@@ -43,22 +43,41 @@ export async function runDump(client: pg.Client, script: string): Promise<void> 
     }
     await flush();
     const rows: (string | null)[][] = [];
-    for (i++; i < lines.length && lines[i] !== '\\.'; i++) rows.push(lines[i]!.split('\t').map(unescapeCopy));
+    for (i++; i < lines.length && lines[i] !== '\\.'; i++)
+      rows.push(lines[i]!.split('\t').map(unescapeCopy));
     await insertRows(client, copy[1]!, copy[2]!, rows);
   }
   await flush();
 }
 
-async function insertRows(client: pg.Client, table: string, columnList: string, rows: (string | null)[][]): Promise<void> {
+async function insertRows(
+  client: pg.Client,
+  table: string,
+  columnList: string,
+  rows: (string | null)[][],
+): Promise<void> {
   const width = columnList.split(',').length;
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const tuples = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(',')})`);
-    await client.query(`INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(',')}`, chunk.flat());
+    const tuples = chunk.map(
+      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(',')})`,
+    );
+    await client.query(
+      `INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(',')}`,
+      chunk.flat(),
+    );
   }
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+};
 
 /** One field of COPY text format: `\N` is NULL; backslash escapes per the COPY documentation. */
 export function unescapeCopy(field: string): string | null {

@@ -18,7 +18,8 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
     } catch {
       // Another worker is building; a lock older than a build could take was left by a crash.
       try {
-        if (Date.now() - fs.statSync(LOCK).mtimeMs > STALE_LOCK_MS) fs.rmSync(LOCK, { recursive: true, force: true });
+        if (Date.now() - fs.statSync(LOCK).mtimeMs > STALE_LOCK_MS)
+          fs.rmSync(LOCK, { recursive: true, force: true });
       } catch {
         /* the holder just released it */
       }

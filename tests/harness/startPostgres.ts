@@ -38,12 +38,18 @@ export async function startPostgres(): Promise<StartedServer> {
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     // Durability is pointless for a throwaway test server; speed is not.
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${folder}`,
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${folder}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
     ],
     onLog: (m: string) => void log.push(m),
     onError: (m: unknown) => void log.push(String(m)),
@@ -56,7 +62,9 @@ export async function startPostgres(): Promise<StartedServer> {
     await pg.stop().catch(() => undefined);
     await cleanup();
     const tail = log.join('').trim().split('\n').slice(-3).join(' | ');
-    throw new Error(`PostgreSQL did not start: ${err instanceof Error ? err.message : String(err ?? '')} ${tail}`.trim());
+    throw new Error(
+      `PostgreSQL did not start: ${err instanceof Error ? err.message : String(err ?? '')} ${tail}`.trim(),
+    );
   }
   return {
     url: `postgres://postgres:${PG_PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -5,7 +5,10 @@ import { decodeValue, encodeValue } from '../../src/shared/codec';
 import type { WireResponse } from '../../src/shared/contract';
 
 /** GET a path with optional headers; resolves status, headers and body. */
-export function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -36,14 +39,22 @@ export function openSocket(wsUrl: string, headers: Record<string, string>): Prom
 }
 
 /** Calls a contract method over an open socket and returns the decoded response. */
-export function call(ws: WebSocket, method: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
+export function call(
+  ws: WebSocket,
+  method: string,
+  args: unknown,
+): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
   const id = Math.floor(Math.random() * 1e9);
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
       const msg = JSON.parse(String(data)) as WireResponse;
       if (msg.t !== 'res' || msg.id !== id) return;
       ws.off('message', onMessage);
-      resolve(msg.ok ? { ok: true, result: decodeValue(msg.result) } : { ok: false, error: decodeValue(msg.error) });
+      resolve(
+        msg.ok
+          ? { ok: true, result: decodeValue(msg.result) }
+          : { ok: false, error: decodeValue(msg.error) },
+      );
     };
     ws.on('message', onMessage);
     ws.send(JSON.stringify({ t: 'req', id, method, args: encodeValue(args) }));

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../shared/contract';
-import { describeTarget } from '../../shared/connection';
+import { ConnectionService } from '../connections/connectionService';
 import { ConnectionStore } from '../connections/store';
 import { ensureDemo } from '../demo/ensureDemo';
 import { exportRows } from '../query/export';
@@ -16,7 +16,8 @@ import { ResultRegistry } from '../query/resultRegistry';
 import { SessionManager } from '../query/sessions';
 import { cleanupStaleSpills, MemoryBudget } from '../query/spool';
 import { SchemaService } from '../schema/schemaService';
-import { MemorySecretStore, type SecretStore } from '../secrets/secretStore';
+import { chooseSecretStore } from '../secrets/chooseSecretStore';
+import type { SecretStore } from '../secrets/secretStore';
 import { openAppDatabase } from './appDb';
 import { EventBus } from './events';
 import { appPaths } from './paths';
@@ -27,7 +28,10 @@ export interface CreateAppOptions {
   /** The data folder. */
   home: string;
   mode: AppInfo['mode'];
+  /** Where secrets live; default: the OS keychain, else `secretFallback`, else memory with a warning. */
   secrets?: SecretStore;
+  /** Electron's safeStorage-backed store, used when no keychain works (null when too weak). */
+  secretFallback?: SecretStore | null;
   /** Memory bound of all result spools together, in bytes (default 256 MB). */
   spoolMemoryBytes?: number;
 }
@@ -51,32 +55,43 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   ensureDemo(store, db, paths.demoDb);
 
   const events = new EventBus();
-  const secrets = opts.secrets ?? new MemorySecretStore();
+  let secrets = opts.secrets;
+  if (!secrets) {
+    const chosen = await chooseSecretStore({ fallback: opts.secretFallback ?? null, service: process.env.QG_KEYCHAIN_SERVICE });
+    secrets = chosen.store;
+    if (chosen.warning) warnings.push(chosen.warning);
+  }
+  const connections = new ConnectionService(store, secrets);
   const sessions = new SessionManager(store, secrets);
   const results = new ResultRegistry();
   const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
   const queries = new QueryService({ sessions, results, budget, tempDir: paths.tempDir, emit: events.emit });
   const schemas = new SchemaService(db, sessions);
   const exportsRunning = new Map<string, AbortController>();
-  const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings };
+  const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings, secretBackend: secrets.backend };
 
   const handlers: Handlers = {
     'app.info': async () => info,
     'app.echo': async ({ value }) => value,
-    'connections.list': async () =>
-      Promise.all(
-        store.list().map(async (c) => ({
-          id: c.id,
-          name: c.name,
-          engine: c.engine,
-          target: describeTarget(c.params),
-          readOnly: c.readOnly,
-          color: c.color,
-          environment: c.environment,
-          hasSecret: await secrets.has(c.id, 'db-password'),
-          isDemo: c.isDemo,
-        })),
-      ),
+    'connections.list': async () => connections.list(),
+    'connections.get': async ({ connectionId }) => connections.get(connectionId),
+    'connections.save': async (args) => {
+      const saved = await connections.save(args);
+      if (args.id) await sessions.close(args.id, true); // reconnect with the new settings
+      return saved;
+    },
+    'connections.duplicate': async ({ connectionId }) => connections.duplicate(connectionId),
+    'connections.delete': async ({ connectionId }) => {
+      await sessions.close(connectionId, true);
+      return { deleted: await connections.delete(connectionId) };
+    },
+    'connections.export': async ({ connectionIds, passphrase }) => {
+      const { text, count } = await connections.exportProfiles(connectionIds, passphrase);
+      const file = path.join(paths.exportsDir, `connections-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      fs.writeFileSync(file, text, { mode: 0o600 });
+      return { path: file, count, withSecrets: passphrase !== undefined };
+    },
+    'connections.import': async ({ content, passphrase }) => connections.importProfiles(content, passphrase),
     'connections.test': async ({ connectionId }) => {
       const t0 = performance.now();
       const { conn } = await sessions.openUnshared(connectionId);

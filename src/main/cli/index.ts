@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
+import { registerConnections } from './commands/connections';
 import { registerExplain } from './commands/explain';
 import { registerIntrospect } from './commands/introspect';
 import { registerQuery } from './commands/query';
@@ -24,6 +25,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerQuery(program, setExit);
   registerIntrospect(program, setExit);
   registerExplain(program, setExit);
+  registerConnections(program, setExit);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { appPaths, defaultHome } from '../app/paths';
 import { ConnectionStore } from '../connections/store';
 import { getDriver } from '../drivers/registry';
 import type { DriverConnection } from '../drivers/types';
+import { chooseSecretStore } from '../secrets/chooseSecretStore';
 import { UsageError } from './io';
 
 /** The options every database command accepts. */
@@ -14,8 +15,11 @@ export interface TargetOptions {
   readOnly?: boolean;
 }
 
-/** Params from `--url` or a saved `--conn NAME`; the password may also come from QG_PASSWORD. */
-export function resolveTarget(opts: TargetOptions): ConnectionParams {
+/**
+ * Params from `--url` or a saved `--conn NAME` (its password from the OS keychain); with neither
+ * a URL password nor a keychain entry, the password comes from QG_PASSWORD.
+ */
+export async function resolveTarget(opts: TargetOptions): Promise<ConnectionParams> {
   let params: ConnectionParams;
   if (opts.url && opts.conn) throw new UsageError('Give either --url or --conn, not both.');
   if (opts.url) params = parseConnectionUrl(opts.url);
@@ -24,6 +28,11 @@ export function resolveTarget(opts: TargetOptions): ConnectionParams {
     try {
       const profile = new ConnectionStore(db).get(opts.conn);
       params = { ...profile.params, readOnly: profile.readOnly };
+      if (profile.engine !== 'sqlite') {
+        const { store } = await chooseSecretStore({ service: process.env.QG_KEYCHAIN_SERVICE });
+        const password = await store.get(profile.id, 'db-password');
+        if (password !== undefined) params.password = password;
+      }
     } finally {
       db.close();
     }
@@ -34,8 +43,7 @@ export function resolveTarget(opts: TargetOptions): ConnectionParams {
 }
 
 /** Opens a connection for a command. */
-export async function openTarget(opts: TargetOptions): Promise<DriverConnection> {
-  const params = resolveTarget(opts);
+export async function openTarget(params: ConnectionParams): Promise<DriverConnection> {
   const driver = await getDriver(params.engine);
   return driver.connect(params);
 }

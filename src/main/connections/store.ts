@@ -78,6 +78,33 @@ export class ConnectionStore {
     return this.get(id);
   }
 
+  /** Replaces a profile's fields; the password in `params`, if any, is dropped. */
+  update(id: string, profile: Omit<NewConnectionProfile, 'isDemo'>): ConnectionProfile {
+    const { password: _password, ...params } = profile.params;
+    try {
+      const changed = this.db
+        .prepare(
+          `UPDATE connections SET name = ?, engine = ?, params_json = ?, color = ?, environment = ?, read_only = ?,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+        )
+        .run(profile.name, profile.engine, JSON.stringify(params), profile.color, profile.environment, profile.readOnly ? 1 : 0, id).changes;
+      if (changed === 0) throw new AppError('NOT_FOUND', 'This connection no longer exists. Reload the list.');
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new AppError('BAD_REQUEST', `A connection named "${profile.name}" already exists. Choose another name.`);
+      }
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  /** A name not used yet, based on `base` ("Name", "Name (2)", …). */
+  freeName(base: string): string {
+    const taken = new Set(this.list().map((c) => c.name.toLowerCase()));
+    if (!taken.has(base.toLowerCase())) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
+  }
+
   /** Deletes a profile. */
   remove(id: string): boolean {
     return this.db.prepare('DELETE FROM connections WHERE id = ?').run(id).changes > 0;

@@ -28,6 +28,14 @@ describe('splitScript', () => {
     ]);
   });
 
+  it("keeps PostgreSQL E'…' strings with backslash-escaped quotes whole", () => {
+    const script = "SELECT E'it\\'s; fine';\nSELECT 2";
+    expect(splitScript(script, 'postgres')).toEqual([
+      { sql: "SELECT E'it\\'s; fine'", offset: 0, line: 1, column: 1 },
+      { sql: 'SELECT 2', offset: 23, line: 2, column: 1 },
+    ]);
+  });
+
   it('keeps a PostgreSQL BEGIN ATOMIC function body whole', () => {
     const fn = 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END';
     expect(splitScript(`${fn};\nSELECT 3;`, 'postgres').map((s) => s.sql)).toEqual([fn, 'SELECT 3']);
@@ -54,6 +62,11 @@ describe('splitScript', () => {
   it("ignores ; and quotes inside MySQL # comments, and backslash-escaped quotes", () => {
     const script = "SELECT 1; # it's; a comment\nSELECT 'it\\'s;'; SELECT 2";
     expect(splitScript(script, 'mysql').map((s) => s.sql)).toEqual(['SELECT 1', "SELECT 'it\\'s;'", 'SELECT 2']);
+  });
+
+  it('keeps MySQL executable comments (mysqldump headers) as statements', () => {
+    const script = '/*!40101 SET NAMES utf8mb4 */;\n/* just a note */;\nSELECT 1;';
+    expect(splitScript(script, 'mysql').map((s) => s.sql)).toEqual(['/*!40101 SET NAMES utf8mb4 */', 'SELECT 1']);
   });
 
   it('splits SQL Server scripts into GO batches (a batch is one statement)', () => {

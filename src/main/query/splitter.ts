@@ -52,7 +52,7 @@ interface Span {
 
 /** Splits `sql` into its statements; blank statements and DELIMITER lines are dropped. */
 export function splitScript(sql: string, dialect: SplitterDialect): ScriptStatement[] {
-  const source = dialect === 'mysql' ? blankHashComments(sql) : sql;
+  const source = maskForLibrary(sql, dialect);
   const items = splitQuery(source, { ...OPTIONS[dialect], returnRichInfo: true }) as SplitResultItemRich[];
   const spans: Span[] = items.map((item) => {
     const start = item.trimStart?.position ?? item.start.position;
@@ -67,7 +67,7 @@ export function splitScript(sql: string, dialect: SplitterDialect): ScriptStatem
     const lead = text.length - text.trimStart().length;
     const body = text.trim();
     // A trailing comment is not a statement; engines reject an "empty query".
-    if (tokenizeSql(body, dialect).length === 0) continue;
+    if (isCommentOnly(body, dialect)) continue;
     const pos = positionOf(lines, span.start + lead);
     out.push({ sql: body, offset: pos.offset, line: pos.line, column: pos.column });
   }
@@ -128,16 +128,39 @@ function mergeCompoundBodies(sql: string, spans: Span[], dialect: SplitterDialec
   return out;
 }
 
-/** MySQL `#` comments replaced by spaces (same length), so the library ignores their quotes and `;`. */
-function blankHashComments(sql: string): string {
+/**
+ * Hides what the library would misread, keeping every offset: MySQL `#` comments become spaces,
+ * and the bodies of PostgreSQL E'…' strings (backslash escapes such as \') become `x`s.
+ */
+function maskForLibrary(sql: string, dialect: SplitterDialect): string {
+  // Most scripts have neither; skip the tokenizer pass for them.
+  if (dialect === 'mysql' ? !sql.includes('#') : dialect !== 'postgres' || !/(^|[^\w$])[eE]'/.test(sql)) return sql;
   let out = '';
   let last = 0;
-  for (const t of tokenizeSql(sql, 'mysql', { comments: true })) {
-    if (t.kind !== 'comment' || t.text[0] !== '#') continue;
-    out += sql.slice(last, t.start) + ' '.repeat(t.end - t.start);
-    last = t.end;
+  for (const t of tokenizeSql(sql, dialect, { comments: true })) {
+    let start: number;
+    let end: number;
+    if (dialect === 'mysql' && t.kind === 'comment' && t.text[0] === '#') {
+      [start, end] = [t.start, t.end];
+    } else if (dialect === 'postgres' && t.kind === 'string' && t.text[0] === "'" && /[eE]/.test(sql[t.start - 1] ?? '')) {
+      [start, end] = [t.start + 1, Math.max(t.start + 1, t.end - 1)];
+    } else {
+      continue;
+    }
+    const filler = dialect === 'mysql' ? ' ' : 'x';
+    out += sql.slice(last, start) + sql.slice(start, end).replace(/[^\n]/g, filler);
+    last = end;
   }
   return last === 0 ? sql : out + sql.slice(last);
+}
+
+const LEADING_COMMENTS = String.raw`(?:\s|--[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*`;
+const COMMENT_ONLY = new RegExp(`^${LEADING_COMMENTS}$`);
+const COMMENT_ONLY_MYSQL = new RegExp(`^(?:${LEADING_COMMENTS}|#[^\n]*(?:\n|$))*$`);
+
+/** True when `text` holds only comments (MySQL's executable /*! … *\/ comments are code). */
+function isCommentOnly(text: string, dialect: SplitterDialect): boolean {
+  return (dialect === 'mysql' ? COMMENT_ONLY_MYSQL : COMMENT_ONLY).test(text);
 }
 
 function lineStarts(sql: string): number[] {

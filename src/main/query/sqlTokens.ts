@@ -34,6 +34,8 @@ export function tokenizeSql(sql: string, dialect: SplitterDialect, options: Toke
   const tokens: SqlToken[] = [];
   const n = sql.length;
   let i = 0;
+  // MySQL runs the text of /*! … */ and MariaDB's /*M! … */ comments: tokenize it as code.
+  let inExecutableComment = false;
   const push = (kind: SqlTokenKind, start: number, end: number, value?: string): void => {
     if (kind === 'comment' && !options.comments) return;
     const text = sql.slice(start, end);
@@ -48,6 +50,13 @@ export function tokenizeSql(sql: string, dialect: SplitterDialect, options: Toke
       const end = lineEnd(sql, i);
       push('comment', i, end);
       i = end;
+    } else if (inExecutableComment && ch === '*' && next === '/') {
+      inExecutableComment = false;
+      i += 2;
+    } else if (dialect === 'mysql' && ch === '/' && next === '*' && /^\/\*M?!/.test(sql.slice(i, i + 4))) {
+      inExecutableComment = true;
+      i += sql[i + 2] === 'M' ? 4 : 3;
+      while (i < n && /[0-9]/.test(sql[i])) i++;
     } else if (ch === '/' && next === '*') {
       const end = blockCommentEnd(sql, i, dialect === 'postgres');
       push('comment', i, end);

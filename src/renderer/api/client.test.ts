@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { createBridgeClient, createWebSocketClient, type LinkStatus, type SocketLike } from './client';
+import {
+  createBridgeClient,
+  createWebSocketClient,
+  type LinkStatus,
+  type SocketLike,
+} from './client';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -87,7 +92,13 @@ describe('web-mode client', () => {
     sockets[0]!.drop();
     timers[0]!.fn();
     sockets[1]!.open();
-    sockets[1]!.onmessage?.({ data: JSON.stringify({ t: 'evt', name: 'export.progress', payload: { exportId: 'e', rows: 3, bytes: 9, done: false } }) });
+    sockets[1]!.onmessage?.({
+      data: JSON.stringify({
+        t: 'evt',
+        name: 'export.progress',
+        payload: { exportId: 'e', rows: 3, bytes: 9, done: false },
+      }),
+    });
     expect(seen).toEqual([3]);
   });
 

@@ -34,7 +34,9 @@ export interface ApiClient extends Api {
 /** Picks the Electron bridge when the preload exposed one, else the web-mode WebSocket. */
 export function createApiClient(): ApiClient {
   if (typeof window !== 'undefined' && window.api) return createBridgeClient(window.api);
-  return createWebSocketClient({ url: webSocketUrl(window.location, WEB_SOCKET_PATH, WEB_TOKEN_PARAM) });
+  return createWebSocketClient({
+    url: webSocketUrl(window.location, WEB_SOCKET_PATH, WEB_TOKEN_PARAM),
+  });
 }
 
 /** Client over the Electron preload bridge. */
@@ -82,7 +84,8 @@ const OPEN = 1;
  * it; when it drops, pending calls reject with CONNECTION_LOST and it reconnects with backoff.
  */
 export function createWebSocketClient(options: WebSocketClientOptions): ApiClient {
-  const openSocket = options.openSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+  const openSocket =
+    options.openSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
   const schedule = options.schedule ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const statusListeners = new Set<(s: LinkStatus) => void>();
   let status: LinkStatus = 'connecting';
@@ -141,7 +144,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): ApiClien
   return {
     transport: 'web',
     call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-      if (closed) return Promise.reject(new AppError('CONNECTION_LOST', 'The API client was closed.'));
+      if (closed)
+        return Promise.reject(new AppError('CONNECTION_LOST', 'The API client was closed.'));
       return session.call(method, args) as Promise<ResultOf<M>>;
     },
     on<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): () => void {

@@ -2,7 +2,17 @@
  * React bindings of the API client: a context provider, `useApi()`, `useRequest()` for data that
  * a component shows, `useEvent()` for streams, and `useLinkStatus()` for the connection banner.
  */
-import { createContext, createElement, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { ArgsOf, EventName, Method, PayloadOf, ResultOf } from '../../shared/contract';
 import { parse, stringify } from '../../shared/codec';
 import { toAppError, type AppError } from '../../shared/errors';
@@ -35,12 +45,20 @@ export interface RequestState<T> {
  * Calls `method` with `args` and re-calls when the args change (compared by value, so inline
  * objects are fine). Pass `null` as args to skip the call.
  */
-export function useRequest<M extends Method>(method: M, args: ArgsOf<M> | null): RequestState<ResultOf<M>> {
+export function useRequest<M extends Method>(
+  method: M,
+  args: ArgsOf<M> | null,
+): RequestState<ResultOf<M>> {
   const api = useApi();
   const argsText = args === null ? null : stringify(args);
   const [generation, setGeneration] = useState(0);
   // One settled answer, tagged with the request it answers; anything else means "loading".
-  const [settled, setSettled] = useState<{ argsText: string; generation: number; data?: ResultOf<M>; error?: AppError } | null>(null);
+  const [settled, setSettled] = useState<{
+    argsText: string;
+    generation: number;
+    data?: ResultOf<M>;
+    error?: AppError;
+  } | null>(null);
 
   useEffect(() => {
     if (argsText === null) return;
@@ -66,7 +84,10 @@ export function useRequest<M extends Method>(method: M, args: ArgsOf<M> | null):
 }
 
 /** Subscribes to an event for the component's lifetime. */
-export function useEvent<E extends EventName>(event: E, handler: (payload: PayloadOf<E>) => void): void {
+export function useEvent<E extends EventName>(
+  event: E,
+  handler: (payload: PayloadOf<E>) => void,
+): void {
   const api = useApi();
   const handlerRef = useRef(handler);
   useEffect(() => {

@@ -21,8 +21,17 @@ describe('RpcSession', () => {
     const b = session.call('app.echo', { value: new Decimal('1.50') });
     expect(sent.map((m) => m.method)).toEqual(['app.echo', 'app.echo']);
     expect(sent[0]!.args).toEqual({ value: { $qg: 'big', v: '1' } });
-    session.receive(JSON.stringify({ t: 'res', id: sent[1]!.id, ok: true, result: encodeValue(new Decimal('1.50')) }));
-    session.receive(JSON.stringify({ t: 'res', id: sent[0]!.id, ok: true, result: encodeValue(2n ** 63n) }));
+    session.receive(
+      JSON.stringify({
+        t: 'res',
+        id: sent[1]!.id,
+        ok: true,
+        result: encodeValue(new Decimal('1.50')),
+      }),
+    );
+    session.receive(
+      JSON.stringify({ t: 'res', id: sent[0]!.id, ok: true, result: encodeValue(2n ** 63n) }),
+    );
     expect(await a).toBe(2n ** 63n);
     const dec = await b;
     expect(dec).toBeInstanceOf(Decimal);
@@ -34,7 +43,12 @@ describe('RpcSession', () => {
     const { sent, session } = fakeChannel();
     const p = session.call('connections.test', { connectionId: 'x' });
     session.receive(
-      JSON.stringify({ t: 'res', id: sent[0]!.id, ok: false, error: { code: 'AUTH_FAILED', message: 'Wrong password.', detail: { hint: 'Check it' } } }),
+      JSON.stringify({
+        t: 'res',
+        id: sent[0]!.id,
+        ok: false,
+        error: { code: 'AUTH_FAILED', message: 'Wrong password.', detail: { hint: 'Check it' } },
+      }),
     );
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -57,7 +71,13 @@ describe('RpcSession', () => {
     const seen: unknown[] = [];
     const off1 = session.events.add('query.progress', (p) => seen.push(['one', p]));
     session.events.add('query.progress', (p) => seen.push(['two', p]));
-    session.receive(JSON.stringify({ t: 'evt', name: 'query.progress', payload: { rowCount: { $qg: 'big', v: '5' } } }));
+    session.receive(
+      JSON.stringify({
+        t: 'evt',
+        name: 'query.progress',
+        payload: { rowCount: { $qg: 'big', v: '5' } },
+      }),
+    );
     off1();
     session.receive(JSON.stringify({ t: 'evt', name: 'query.progress', payload: { rowCount: 6 } }));
     expect(seen).toEqual([
@@ -97,9 +117,15 @@ describe('backoffDelay', () => {
 
 describe('webSocketUrl', () => {
   it('uses the page host, wss on https, and forwards the token', () => {
-    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=a b' }, '/ws', 'token')).toBe(
-      'ws://127.0.0.1:4000/ws?token=a%20b',
+    expect(
+      webSocketUrl(
+        { protocol: 'http:', host: '127.0.0.1:4000', search: '?token=a b' },
+        '/ws',
+        'token',
+      ),
+    ).toBe('ws://127.0.0.1:4000/ws?token=a%20b');
+    expect(webSocketUrl({ protocol: 'https:', host: 'h', search: '' }, '/ws', 'token')).toBe(
+      'wss://h/ws',
     );
-    expect(webSocketUrl({ protocol: 'https:', host: 'h', search: '' }, '/ws', 'token')).toBe('wss://h/ws');
   });
 });

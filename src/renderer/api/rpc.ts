@@ -25,7 +25,9 @@ export function rebuildError(raw: unknown): AppError {
   const data = decodeValue(raw);
   if (isErrorData(data)) return AppError.fromData(data);
   const message =
-    typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string'
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { message?: unknown }).message === 'string'
       ? (data as { message: string }).message
       : 'The app returned an error it could not describe.';
   return new AppError('INTERNAL', message);
@@ -139,7 +141,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 }
 
 /** The WebSocket URL of web mode for a page location, carrying the token if the page has one. */
-export function webSocketUrl(location: { protocol: string; host: string; search: string }, path: string, tokenParam: string): string {
+export function webSocketUrl(
+  location: { protocol: string; host: string; search: string },
+  path: string,
+  tokenParam: string,
+): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const token = new URLSearchParams(location.search).get(tokenParam);
   const query = token ? `?${tokenParam}=${encodeURIComponent(token)}` : '';

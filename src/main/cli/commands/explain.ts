@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { PlanNode } from '../../../shared/query';
 import { EXIT, readStdin, reportError, UsageError, write } from '../io';
-import { openTarget, type TargetOptions } from '../target';
+import { openTarget, resolveTarget, type TargetOptions } from '../target';
 
 /** Registers the command. */
 export function registerExplain(program: Command, setExit: (code: number) => void): void {
@@ -18,7 +18,7 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
       try {
         const sql = sqlArg ?? (await readStdin());
         if (!sql.trim()) throw new UsageError('No SQL given. Pass the statement as an argument or on stdin.');
-        const conn = await openTarget(opts);
+        const conn = await openTarget(await resolveTarget(opts));
         try {
           const result = await conn.explain(sql, { analyze: opts.analyze === true });
           if (opts.json) await write(`${JSON.stringify(result, null, 2)}\n`);

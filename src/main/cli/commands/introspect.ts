@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { snapshotCounts } from '../../../shared/schema';
 import { EXIT, reportError, write } from '../io';
-import { openTarget, type TargetOptions } from '../target';
+import { openTarget, resolveTarget, type TargetOptions } from '../target';
 
 /** Registers the command. */
 export function registerIntrospect(program: Command, setExit: (code: number) => void): void {
@@ -15,7 +15,7 @@ export function registerIntrospect(program: Command, setExit: (code: number) => 
     .option('--names-only', 'list tables and views only (fast on very large databases)')
     .action(async (opts: TargetOptions & { json?: boolean; namesOnly?: boolean }) => {
       try {
-        const conn = await openTarget(opts);
+        const conn = await openTarget(await resolveTarget(opts));
         try {
           const snapshot = await conn.introspect({ namesOnly: opts.namesOnly === true });
           if (opts.json) await write(`${JSON.stringify(snapshot, null, 2)}\n`);

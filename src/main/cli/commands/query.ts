@@ -43,8 +43,8 @@ async function runQuery(sqlArg: string | undefined, opts: QueryOptions): Promise
     if (!(maxRows >= 0)) throw new UsageError('--max-rows takes a number ≥ 0.');
     const sql = opts.file ? fs.readFileSync(opts.file, 'utf8') : (sqlArg ?? (await readStdin()));
     if (!sql.trim()) throw new UsageError('No SQL given. Pass it as an argument, with --file F, or on stdin.');
-    const params = resolveTarget(opts);
-    const conn = await openTarget(opts);
+    const params = await resolveTarget(opts);
+    const conn = await openTarget(params);
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'querygenie-cli-'));
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();

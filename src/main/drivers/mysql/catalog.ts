@@ -55,8 +55,8 @@ WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'`;
 
 /** Functions and procedures with their parameters (position 0 is a function's return type). */
 export const ROUTINES_SQL = `
-SELECT r.ROUTINE_NAME AS name, r.ROUTINE_TYPE AS type, r.SPECIFIC_NAME AS specific,
-       p.ORDINAL_POSITION AS pos, p.PARAMETER_MODE AS mode, p.PARAMETER_NAME AS param, p.DTD_IDENTIFIER AS dtd
+SELECT r.ROUTINE_NAME AS name, r.ROUTINE_TYPE AS type, r.SPECIFIC_NAME AS specificName,
+       p.ORDINAL_POSITION AS pos, p.PARAMETER_MODE AS paramMode, p.PARAMETER_NAME AS param, p.DTD_IDENTIFIER AS dtd
 FROM information_schema.ROUTINES r
 LEFT JOIN information_schema.PARAMETERS p
   ON p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE

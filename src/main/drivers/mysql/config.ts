@@ -12,10 +12,15 @@ export function mysqlSsl(ssl: SslOptions | undefined): MysqlSsl | undefined {
     try {
       return readFileSync(path, 'utf8');
     } catch {
-      throw new AppError('USAGE', `Cannot read the SSL ${what} file ${path}. Check the path in the connection's SSL settings.`);
+      throw new AppError(
+        'USAGE',
+        `Cannot read the SSL ${what} file ${path}. Check the path in the connection's SSL settings.`,
+      );
     }
   };
-  const out: MysqlSsl = { rejectUnauthorized: ssl.mode === 'verify-full' || ssl.mode === 'verify-ca' };
+  const out: MysqlSsl = {
+    rejectUnauthorized: ssl.mode === 'verify-full' || ssl.mode === 'verify-ca',
+  };
   const ca = read(ssl.ca, 'CA certificate');
   const cert = read(ssl.cert, 'client certificate');
   const key = read(ssl.key, 'client key');
@@ -29,7 +34,10 @@ export function mysqlSsl(ssl: SslOptions | undefined): MysqlSsl | undefined {
  * mysql2 options: numbers and dates come as the server's text (so nothing passes through a
  * float or a JS Date), JSON as text; one statement per call (no multipleStatements).
  */
-export function mysqlOptions(params: ConnectionParams, ssl: MysqlSsl | undefined): ConnectionOptions {
+export function mysqlOptions(
+  params: ConnectionParams,
+  ssl: MysqlSsl | undefined,
+): ConnectionOptions {
   const options: ConnectionOptions = {
     host: params.host ?? 'localhost',
     port: params.port ?? 3306,

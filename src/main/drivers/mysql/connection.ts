@@ -8,23 +8,22 @@ import { AppError } from '../../../shared/errors';
 import type { ConnectionParams } from '../../../shared/connection';
 import type { ExplainResult, ServerMessage } from '../../../shared/query';
 import type { SchemaSnapshot } from '../../../shared/schema';
-import type { Row } from '../../../shared/values';
-import type { DriverConnection, ExecuteOptions, IntrospectOptions, RowSink, StatementSummary } from '../types';
+import type {
+  DriverConnection,
+  ExecuteOptions,
+  IntrospectOptions,
+  RowSink,
+  StatementSummary,
+} from '../types';
 import { mysqlOptions, mysqlSsl } from './config';
 import { mysqlDialect } from './dialect';
 import { mapMysqlError } from './errors';
 import { explainMysql } from './explain';
 import { introspectMysql, type MysqlQuery } from './introspect';
-import { columnMeta, rowFixer, type MysqlField } from './types';
+import { streamQuery } from './stream';
 
 const DEFAULT_BATCH = 1000;
 const SERVER_STATUS_IN_TRANS = 1;
-
-interface OkPacket {
-  affectedRows?: number;
-  warningStatus?: number;
-  serverStatus?: number;
-}
 
 /** Server facts read once at connect. */
 interface ServerInfo {
@@ -41,7 +40,8 @@ export async function connectMysql(params: ConnectionParams): Promise<DriverConn
   try {
     conn = await open(params, ssl);
   } catch (err) {
-    if (!prefer || (err as { code?: string }).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw mapMysqlError(err, { params });
+    if (!prefer || (err as { code?: string }).code !== 'HANDSHAKE_NO_SSL_SUPPORT')
+      throw mapMysqlError(err, { params });
     ssl = undefined;
     conn = await open(params, ssl).catch((e: unknown) => {
       throw mapMysqlError(e, { params });
@@ -61,7 +61,12 @@ export async function connectMysql(params: ConnectionParams): Promise<DriverConn
     if (params.statementTimeoutMs) {
       const ms = Math.max(0, Math.floor(params.statementTimeoutMs));
       // MariaDB counts seconds (max_statement_time), MySQL milliseconds (max_execution_time, SELECT only).
-      await simpleQuery(conn, server.mariadb ? `SET SESSION max_statement_time = ${ms / 1000}` : `SET SESSION max_execution_time = ${ms}`);
+      await simpleQuery(
+        conn,
+        server.mariadb
+          ? `SET SESSION max_statement_time = ${ms / 1000}`
+          : `SET SESSION max_execution_time = ${ms}`,
+      );
     }
     return new MysqlConnection(conn, params, ssl, server);
   } catch (err) {
@@ -74,13 +79,17 @@ function open(params: ConnectionParams, ssl: MysqlSsl | undefined): Promise<Conn
   const conn = mysql.createConnection(mysqlOptions(params, ssl));
   // A session that dies while idle must not crash the app; the next call reports it.
   conn.on('error', () => undefined);
-  return new Promise((resolve, reject) => conn.connect((err) => (err ? reject(err) : resolve(conn))));
+  return new Promise((resolve, reject) =>
+    conn.connect((err) => (err ? reject(err) : resolve(conn))),
+  );
 }
 
 /** Runs one query and returns its rows as objects (catalog and helper queries). */
 function simpleQuery<T>(conn: Connection, sql: string, values?: unknown[]): Promise<T[]> {
   return new Promise((resolve, reject) => {
-    conn.query({ sql, values: values as never }, (err, rows) => (err ? reject(err) : resolve(rows as T[])));
+    conn.query({ sql, values: values as never }, (err, rows) =>
+      err ? reject(err) : resolve(rows as T[]),
+    );
   });
 }
 
@@ -99,18 +108,42 @@ class MysqlConnection implements DriverConnection {
   ) {}
 
   async serverVersion(): Promise<string> {
-    return this.server.mariadb ? `MariaDB ${this.server.version.replace(/-MariaDB.*$/i, '')}` : `MySQL ${this.server.version}`;
+    return this.server.mariadb
+      ? `MariaDB ${this.server.version.replace(/-MariaDB.*$/i, '')}`
+      : `MySQL ${this.server.version}`;
   }
 
-  async execute(sql: string, sink: RowSink, options: ExecuteOptions = {}): Promise<StatementSummary> {
-    if (this.closed) throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
-    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+  async execute(
+    sql: string,
+    sink: RowSink,
+    options: ExecuteOptions = {},
+  ): Promise<StatementSummary> {
+    if (this.closed)
+      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    if (this.running)
+      throw new AppError(
+        'BAD_REQUEST',
+        'A statement is already running on this connection. Wait for it or cancel it.',
+      );
     this.running = true;
     this.cancelRequested = false;
     try {
-      const outcome = await this.stream(sql, sink, options);
+      const outcome = await streamQuery(
+        {
+          conn: this.conn,
+          sink,
+          batchSize: Math.max(1, options.batchSize ?? DEFAULT_BATCH),
+          isCancelled: () => this.cancelRequested,
+          // The caller gave up on the rows: stop the server instead of draining them all.
+          abort: () => void this.killQuery().catch(() => undefined),
+          onStatus: (status) => (this.inTrans = (status & SERVER_STATUS_IN_TRANS) !== 0),
+        },
+        sql,
+        options.params,
+      );
       const messages: ServerMessage[] = outcome.warnings ? await this.fetchWarnings() : [];
-      if (this.cancelRequested) throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
+      if (this.cancelRequested)
+        throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
       return { rowsAffected: outcome.rowsAffected, messages };
     } catch (err) {
       throw mapMysqlError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
@@ -119,95 +152,11 @@ class MysqlConnection implements DriverConnection {
     }
   }
 
-  private stream(sql: string, sink: RowSink, options: ExecuteOptions): Promise<{ rowsAffected: number | null; warnings: boolean }> {
-    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-    const conn = this.conn;
-    return new Promise((resolve, reject) => {
-      let chain: Promise<void> = Promise.resolve();
-      let sinkError: unknown = null;
-      let queryError: unknown = null;
-      let batch: Row[] = [];
-      let fix: ((rows: Row[]) => void) | null = null;
-      let open = false;
-      let resultSets = 0;
-      let affected: number | null = null;
-      let warnings = false;
-      let settled = false;
-
-      const enqueue = (step: () => void | Promise<void>): void => {
-        chain = chain.then(() => (sinkError ? undefined : step())).catch((err: unknown) => {
-          if (!sinkError) {
-            sinkError = err;
-            // The caller gave up on the rows: stop the server instead of draining them all.
-            void this.killQuery();
-          }
-        });
-      };
-      const flush = (): void => {
-        if (batch.length === 0) return;
-        const rows = batch;
-        batch = [];
-        fix?.(rows);
-        conn.pause();
-        enqueue(() => sink.rows(rows));
-        void chain.then(() => conn.resume());
-      };
-      const closeSet = (): void => {
-        if (!open) return;
-        flush();
-        open = false;
-        enqueue(() => sink.endResultSet());
-      };
-      const finish = (): void => {
-        if (settled) return;
-        settled = true;
-        closeSet();
-        void chain.then(() => {
-          if (queryError) reject(queryError);
-          else if (sinkError) reject(sinkError);
-          else resolve({ rowsAffected: resultSets > 0 ? null : affected, warnings: warnings || resultSets > 0 });
-        });
-      };
-
-      const params = options.params;
-      if (params !== undefined && !Array.isArray(params)) {
-        reject(new AppError('UNSUPPORTED', 'MySQL takes positional parameters (?); pass an array.'));
-        return;
-      }
-      const q = conn.query({ sql, values: params as never, rowsAsArray: true });
-      q.on('fields', (fields: MysqlField[] | undefined) => {
-        closeSet();
-        if (!fields) return; // an OK packet follows as a 'result'
-        open = true;
-        resultSets++;
-        fix = rowFixer(fields);
-        const columns = fields.map(columnMeta);
-        enqueue(() => sink.beginResultSet(columns));
-      });
-      q.on('result', (row: Row | OkPacket) => {
-        if (Array.isArray(row)) {
-          if (sinkError) return;
-          batch.push(row);
-          if (batch.length >= batchSize) flush();
-          return;
-        }
-        affected = (affected ?? 0) + (row.affectedRows ?? 0);
-        if (row.warningStatus) warnings = true;
-        if (typeof row.serverStatus === 'number') this.inTrans = (row.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
-      });
-      q.on('error', (err: Error & { fatal?: boolean }) => {
-        queryError = err;
-        if (err.fatal) {
-          conn.resume();
-          finish();
-        }
-      });
-      q.on('end', finish);
-    });
-  }
-
   private async fetchWarnings(): Promise<ServerMessage[]> {
-    const rows = await simpleQuery<{ Level: string; Code: number; Message: string }>(this.conn, 'SHOW WARNINGS');
+    const rows = await simpleQuery<{ Level: string; Code: number; Message: string }>(
+      this.conn,
+      'SHOW WARNINGS',
+    );
     return rows.map((w) => ({
       severity: w.Level === 'Error' ? 'error' : w.Level === 'Note' ? 'notice' : 'warning',
       message: w.Message,
@@ -234,7 +183,8 @@ class MysqlConnection implements DriverConnection {
     }
   }
 
-  private catalogQuery: MysqlQuery = <T>(sql: string, values?: unknown[]) => simpleQuery<T>(this.conn, sql, values);
+  private catalogQuery: MysqlQuery = <T>(sql: string, values?: unknown[]) =>
+    simpleQuery<T>(this.conn, sql, values);
 
   async introspect(options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
     return this.exclusive(async () => {
@@ -245,11 +195,23 @@ class MysqlConnection implements DriverConnection {
   }
 
   async explain(sql: string, options: { analyze?: boolean } = {}): Promise<ExplainResult> {
-    return this.exclusive(() => explainMysql(this.catalogQuery, sql, { analyze: !!options.analyze, mariadb: this.server.mariadb, inTransaction: this.inTrans }), sql);
+    return this.exclusive(
+      () =>
+        explainMysql(this.catalogQuery, sql, {
+          analyze: !!options.analyze,
+          mariadb: this.server.mariadb,
+          inTransaction: this.inTrans,
+        }),
+      sql,
+    );
   }
 
   private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
-    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+    if (this.running)
+      throw new AppError(
+        'BAD_REQUEST',
+        'A statement is already running on this connection. Wait for it or cancel it.',
+      );
     this.running = true;
     this.cancelRequested = false;
     try {

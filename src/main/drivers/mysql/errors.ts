@@ -24,10 +24,17 @@ export interface MysqlErrorContext {
 /** Maps anything thrown by mysql2 (or the socket) to an AppError. */
 export function mapMysqlError(err: unknown, ctx: MysqlErrorContext = {}): AppError {
   if (err instanceof AppError) return err;
-  const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as MysqlErrorLike;
+  const e = (
+    typeof err === 'object' && err !== null ? err : { message: String(err) }
+  ) as MysqlErrorLike;
   const raw = scrub(e.sqlMessage ?? e.message ?? 'Unknown MySQL error', ctx.params?.password);
   // mysql2 names only MySQL's error numbers; MariaDB-only ones (e.g. 1969) come as UNKNOWN_CODE….
-  const code = e.code && !e.code.startsWith('UNKNOWN_CODE') ? e.code : e.errno === 1969 ? 'ER_STATEMENT_TIMEOUT' : '';
+  const code =
+    e.code && !e.code.startsWith('UNKNOWN_CODE')
+      ? e.code
+      : e.errno === 1969
+        ? 'ER_STATEMENT_TIMEOUT'
+        : '';
   const target = ctx.params ? describeTarget(ctx.params) : 'the server';
   const detail: ErrorDetail = {};
   if (code) detail.engineCode = e.errno ? `${code} (${e.errno})` : code;
@@ -39,42 +46,91 @@ export function mapMysqlError(err: unknown, ctx: MysqlErrorContext = {}): AppErr
     case 'ECONNREFUSED':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return new AppError('CONNECTION_REFUSED', `Cannot reach ${target} (${code}). Check the host and port, and that the MySQL/MariaDB server is running and accepts TCP connections.`, detail);
+      return new AppError(
+        'CONNECTION_REFUSED',
+        `Cannot reach ${target} (${code}). Check the host and port, and that the MySQL/MariaDB server is running and accepts TCP connections.`,
+        detail,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppError('HOST_NOT_FOUND', `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`, detail);
+      return new AppError(
+        'HOST_NOT_FOUND',
+        `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`,
+        detail,
+      );
     case 'ETIMEDOUT':
-      return new AppError('TIMEOUT', `Connecting to ${target} timed out. Check the host, port and any firewall in between.`, detail);
+      return new AppError(
+        'TIMEOUT',
+        `Connecting to ${target} timed out. Check the host, port and any firewall in between.`,
+        detail,
+      );
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':
-      return new AppError('AUTH_FAILED', `${raw}. Check the user name and password, and that this user may connect from this host.`, detail);
+      return new AppError(
+        'AUTH_FAILED',
+        `${raw}. Check the user name and password, and that this user may connect from this host.`,
+        detail,
+      );
     case 'ER_BAD_DB_ERROR':
-      return new AppError('UNKNOWN_DATABASE', `${raw}. Check the database name, or leave it empty and run SHOW DATABASES.`, detail);
+      return new AppError(
+        'UNKNOWN_DATABASE',
+        `${raw}. Check the database name, or leave it empty and run SHOW DATABASES.`,
+        detail,
+      );
     case 'ER_SECURE_TRANSPORT_REQUIRED':
-      return new AppError('TLS_REQUIRED', `${target} only accepts encrypted connections. Set SSL mode to "require" (ssl=true).`, detail);
+      return new AppError(
+        'TLS_REQUIRED',
+        `${target} only accepts encrypted connections. Set SSL mode to "require" (ssl=true).`,
+        detail,
+      );
     case 'HANDSHAKE_NO_SSL_SUPPORT':
-      return new AppError('TLS_REQUIRED', `${target} does not offer TLS. Turn SSL off for this connection, or enable TLS on the server.`, detail);
+      return new AppError(
+        'TLS_REQUIRED',
+        `${target} does not offer TLS. Turn SSL off for this connection, or enable TLS on the server.`,
+        detail,
+      );
     case 'ER_QUERY_INTERRUPTED':
       return ctx.cancelRequested
         ? new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail)
-        : new AppError('QUERY_CANCELLED', 'The statement was interrupted by the server (KILL QUERY).', detail);
+        : new AppError(
+            'QUERY_CANCELLED',
+            'The statement was interrupted by the server (KILL QUERY).',
+            detail,
+          );
     case 'ER_STATEMENT_TIMEOUT':
     case 'ER_QUERY_TIMEOUT':
-      return new AppError('TIMEOUT', `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`, detail);
+      return new AppError(
+        'TIMEOUT',
+        `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`,
+        detail,
+      );
     case 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION':
     case 'ER_OPTION_PREVENTS_STATEMENT':
-      return new AppError('READ_ONLY_VIOLATION', `The database refused to write because this connection is read-only (${raw}).`, detail);
+      return new AppError(
+        'READ_ONLY_VIOLATION',
+        `The database refused to write because this connection is read-only (${raw}).`,
+        detail,
+      );
     case 'PROTOCOL_CONNECTION_LOST':
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ER_SERVER_SHUTDOWN':
     case 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR':
-      return new AppError('CONNECTION_LOST', `The connection to ${target} was lost. Reconnect and try again.`, detail);
+      return new AppError(
+        'CONNECTION_LOST',
+        `The connection to ${target} was lost. Reconnect and try again.`,
+        detail,
+      );
   }
-  if (e.errno === 1317) return new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail);
+  if (e.errno === 1317)
+    return new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail);
   if (/ssl|tls|certificate/i.test(raw) && !e.errno)
-    return new AppError('TLS_REQUIRED', `TLS handshake with ${target} failed: ${raw}. Check the SSL mode and certificate settings.`, detail);
+    return new AppError(
+      'TLS_REQUIRED',
+      `TLS handshake with ${target} failed: ${raw}. Check the SSL mode and certificate settings.`,
+      detail,
+    );
   if (code === 'ER_PARSE_ERROR' || e.errno === 1064) {
     const position = ctx.sql ? syntaxErrorPosition(ctx.sql, raw) : undefined;
     if (position) detail.position = position;

@@ -16,7 +16,11 @@ export interface MysqlExplainOptions {
 }
 
 /** Explains `sql`; with analyze the statement runs and is rolled back. */
-export async function explainMysql(query: MysqlQuery, sql: string, o: MysqlExplainOptions): Promise<ExplainResult> {
+export async function explainMysql(
+  query: MysqlQuery,
+  sql: string,
+  o: MysqlExplainOptions,
+): Promise<ExplainResult> {
   const body = sql.trim().replace(/;\s*$/, '');
   if (!o.analyze) return fromJsonRows(await query<Json>(`EXPLAIN FORMAT=JSON ${body}`));
   const [begin, rollback] = o.inTransaction
@@ -41,12 +45,32 @@ function fromJsonRows(rows: Json[]): ExplainResult {
 }
 
 /** Keys whose objects describe the node itself, not a child operation. */
-const NOT_CHILDREN = new Set(['cost_info', 'r_loops', 'r_total_time_ms', 'r_buffer_size', 'r_limit', 'r_used_priority_queue', 'r_output_rows', 'r_sort_mode', 'r_engine_stats', 'message']);
+const NOT_CHILDREN = new Set([
+  'cost_info',
+  'r_loops',
+  'r_total_time_ms',
+  'r_buffer_size',
+  'r_limit',
+  'r_used_priority_queue',
+  'r_output_rows',
+  'r_sort_mode',
+  'r_engine_stats',
+  'message',
+]);
 
 const ACCESS: Record<string, string> = {
-  ALL: 'Table Scan', index: 'Index Scan', range: 'Index Range Scan', ref: 'Index Lookup', eq_ref: 'Unique Index Lookup',
-  ref_or_null: 'Index Lookup', const: 'Constant Lookup', system: 'Constant Lookup', fulltext: 'Fulltext Lookup',
-  index_merge: 'Index Merge', hash_ALL: 'Hash Join Scan', hash_index: 'Hash Join Lookup',
+  ALL: 'Table Scan',
+  index: 'Index Scan',
+  range: 'Index Range Scan',
+  ref: 'Index Lookup',
+  eq_ref: 'Unique Index Lookup',
+  ref_or_null: 'Index Lookup',
+  const: 'Constant Lookup',
+  system: 'Constant Lookup',
+  fulltext: 'Fulltext Lookup',
+  index_merge: 'Index Merge',
+  hash_ALL: 'Hash Join Scan',
+  hash_index: 'Hash Join Lookup',
 };
 
 function humanize(key: string): string {
@@ -63,13 +87,29 @@ export function nodeFor(key: string, v: Json): PlanNode {
   const children: PlanNode[] = [];
   const detail: Json = {};
   for (const [k, value] of Object.entries(v)) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && !NOT_CHILDREN.has(k)) children.push(nodeFor(k, value as Json));
-    else if (Array.isArray(value) && value.length > 0 && value.every((x) => x && typeof x === 'object')) {
-      const inner = value.flatMap((x) => Object.entries(x as Json).filter(([, y]) => y && typeof y === 'object' && !Array.isArray(y)).map(([ik, iv]) => nodeFor(ik, iv as Json)));
-      children.push(k === 'nested_loop' ? { op: 'Nested Loop', children: inner } : { op: humanize(k), children: inner });
+    if (value && typeof value === 'object' && !Array.isArray(value) && !NOT_CHILDREN.has(k))
+      children.push(nodeFor(k, value as Json));
+    else if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((x) => x && typeof x === 'object')
+    ) {
+      const inner = value.flatMap((x) =>
+        Object.entries(x as Json)
+          .filter(([, y]) => y && typeof y === 'object' && !Array.isArray(y))
+          .map(([ik, iv]) => nodeFor(ik, iv as Json)),
+      );
+      children.push(
+        k === 'nested_loop'
+          ? { op: 'Nested Loop', children: inner }
+          : { op: humanize(k), children: inner },
+      );
     } else detail[k] = value;
   }
-  const op = key === 'table' ? (ACCESS[String(v.access_type)] ?? humanize(String(v.access_type ?? 'table'))) : humanize(key);
+  const op =
+    key === 'table'
+      ? (ACCESS[String(v.access_type)] ?? humanize(String(v.access_type ?? 'table')))
+      : humanize(key);
   const node: PlanNode = { op, children };
   if (typeof v.table_name === 'string') node.relation = v.table_name;
   const est = num(v.rows) ?? num(v.rows_examined_per_scan);
@@ -94,7 +134,10 @@ export function parseTree(text: string): PlanNode {
     if (!m) continue;
     const depth = m[1]!.length;
     const body = m[2]!;
-    const node: PlanNode = { op: body.replace(/\s+\((cost|actual)[^)]*\).*$/, '').trim(), children: [] };
+    const node: PlanNode = {
+      op: body.replace(/\s+\((cost|actual)[^)]*\).*$/, '').trim(),
+      children: [],
+    };
     const est = /\(cost=([\d.e+]+)(?:\.\.[\d.e+]+)? rows=([\d.e+]+)\)/.exec(body);
     if (est) {
       node.cost = Number(est[1]);

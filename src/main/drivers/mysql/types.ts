@@ -23,16 +23,44 @@ const BINARY_CHARSET = 63;
 const UNSIGNED_FLAG = 32;
 
 const TYPE_NAMES: Record<number, string> = {
-  0: 'DECIMAL', 1: 'TINYINT', 2: 'SMALLINT', 3: 'INT', 4: 'FLOAT', 5: 'DOUBLE', 6: 'NULL',
-  7: 'TIMESTAMP', 8: 'BIGINT', 9: 'MEDIUMINT', 10: 'DATE', 11: 'TIME', 12: 'DATETIME', 13: 'YEAR',
-  14: 'DATE', 15: 'VARCHAR', 16: 'BIT', 17: 'TIMESTAMP', 18: 'DATETIME', 19: 'TIME', 242: 'VECTOR',
-  245: 'JSON', 246: 'DECIMAL', 247: 'ENUM', 248: 'SET', 249: 'TINYBLOB', 250: 'MEDIUMBLOB',
-  251: 'LONGBLOB', 252: 'BLOB', 253: 'VARCHAR', 254: 'CHAR', 255: 'GEOMETRY',
+  0: 'DECIMAL',
+  1: 'TINYINT',
+  2: 'SMALLINT',
+  3: 'INT',
+  4: 'FLOAT',
+  5: 'DOUBLE',
+  6: 'NULL',
+  7: 'TIMESTAMP',
+  8: 'BIGINT',
+  9: 'MEDIUMINT',
+  10: 'DATE',
+  11: 'TIME',
+  12: 'DATETIME',
+  13: 'YEAR',
+  14: 'DATE',
+  15: 'VARCHAR',
+  16: 'BIT',
+  17: 'TIMESTAMP',
+  18: 'DATETIME',
+  19: 'TIME',
+  242: 'VECTOR',
+  245: 'JSON',
+  246: 'DECIMAL',
+  247: 'ENUM',
+  248: 'SET',
+  249: 'TINYBLOB',
+  250: 'MEDIUMBLOB',
+  251: 'LONGBLOB',
+  252: 'BLOB',
+  253: 'VARCHAR',
+  254: 'CHAR',
+  255: 'GEOMETRY',
 };
 
 type Converter = (value: CellValue | object) => CellValue;
 
-const toBigInt: Converter = (v) => (typeof v === 'string' ? BigInt(v) : typeof v === 'number' ? BigInt(v) : (v as CellValue));
+const toBigInt: Converter = (v) =>
+  typeof v === 'string' ? BigInt(v) : typeof v === 'number' ? BigInt(v) : (v as CellValue);
 const toDecimal: Converter = (v) => (typeof v === 'string' ? new Decimal(v) : (v as CellValue));
 const bitValue: Converter = (v) => {
   if (!(v instanceof Uint8Array)) return v as CellValue;
@@ -40,7 +68,10 @@ const bitValue: Converter = (v) => {
   for (const byte of v) n = (n << 8n) | BigInt(byte);
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
 };
-const geometryText: Converter = (v) => (v instanceof Uint8Array || typeof v !== 'object' || v === null ? (v as CellValue) : JSON.stringify(v));
+const geometryText: Converter = (v) =>
+  v instanceof Uint8Array || typeof v !== 'object' || v === null
+    ? (v as CellValue)
+    : JSON.stringify(v);
 
 function typeCode(f: MysqlField): number {
   return f.columnType ?? f.type ?? -1;
@@ -73,7 +104,8 @@ export function columnMeta(f: MysqlField): ColumnMeta {
   else if (code === 253 && binary) type = 'VARBINARY';
   else if (code === 254 && binary) type = 'BINARY';
   const flags = typeof f.flags === 'number' ? f.flags : 0;
-  if (flags & UNSIGNED_FLAG && code >= 1 && code <= 9 && code !== 6 && code !== 7) type += ' UNSIGNED';
+  if (flags & UNSIGNED_FLAG && code >= 1 && code <= 9 && code !== 6 && code !== 7)
+    type += ' UNSIGNED';
   return { name: f.name, type };
 }
 

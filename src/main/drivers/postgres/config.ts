@@ -13,7 +13,10 @@ export function pgSsl(ssl: SslOptions | undefined): false | ConnectionOptions {
     try {
       return readFileSync(path, 'utf8');
     } catch {
-      throw new AppError('USAGE', `Cannot read the SSL ${what} file ${path}. Check the path in the connection's SSL settings.`);
+      throw new AppError(
+        'USAGE',
+        `Cannot read the SSL ${what} file ${path}. Check the path in the connection's SSL settings.`,
+      );
     }
   };
   const out: ConnectionOptions = {};
@@ -33,7 +36,10 @@ export function pgSsl(ssl: SslOptions | undefined): false | ConnectionOptions {
 }
 
 /** The `pg` Client configuration for these params (`ssl` decided by the caller for "prefer"). */
-export function pgClientConfig(params: ConnectionParams, ssl: false | ConnectionOptions): ClientConfig {
+export function pgClientConfig(
+  params: ConnectionParams,
+  ssl: false | ConnectionOptions,
+): ClientConfig {
   const config: ClientConfig = {
     host: params.host ?? 'localhost',
     port: params.port ?? 5432,

@@ -3,30 +3,27 @@
  * large pages and handed to the sink in batches; awaiting the sink is the backpressure.
  */
 import pg from 'pg';
-import Cursor from 'pg-cursor';
 import type { ConnectionOptions } from 'node:tls';
 import { AppError } from '../../../shared/errors';
 import type { ConnectionParams } from '../../../shared/connection';
 import type { ColumnMeta, ExplainResult, ServerMessage } from '../../../shared/query';
 import type { SchemaSnapshot } from '../../../shared/schema';
-import type { Row } from '../../../shared/values';
-import type { DriverConnection, ExecuteOptions, IntrospectOptions, RowSink, StatementSummary } from '../types';
+import type {
+  DriverConnection,
+  ExecuteOptions,
+  IntrospectOptions,
+  RowSink,
+  StatementSummary,
+} from '../types';
 import { pgClientConfig, pgSsl } from './config';
 import { postgresDialect } from './dialect';
 import { mapPgError } from './errors';
 import { explainPostgres } from './explain';
 import { introspectPostgres, type CatalogQuery } from './introspect';
+import { runSimple, streamCursor, type FieldLike, type StreamContext } from './stream';
 import { resultTypes, TYPE_NAMES_SQL } from './types';
 
 const DEFAULT_BATCH = 1000;
-/** Rows per portal fetch: large pages keep round trips negligible next to parsing. */
-const PAGE_ROWS = 5000;
-const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'MOVE', 'FETCH']);
-
-interface FieldLike {
-  name: string;
-  dataTypeID: number;
-}
 
 /** Opens a session: connects, applies read-only and timeout settings, reads the backend pid. */
 export async function connectPostgres(params: ConnectionParams): Promise<DriverConnection> {
@@ -36,7 +33,8 @@ export async function connectPostgres(params: ConnectionParams): Promise<DriverC
   try {
     client = await open(params, ssl);
   } catch (err) {
-    if (!preferTls || !/does not support SSL/i.test(String((err as Error).message))) throw mapPgError(err, { params });
+    if (!preferTls || !/does not support SSL/i.test(String((err as Error).message)))
+      throw mapPgError(err, { params });
     ssl = false;
     client = await open(params, ssl).catch((e: unknown) => {
       throw mapPgError(e, { params });
@@ -45,7 +43,8 @@ export async function connectPostgres(params: ConnectionParams): Promise<DriverC
   try {
     const setup: string[] = [];
     if (params.readOnly) setup.push('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
-    if (params.statementTimeoutMs) setup.push(`SET statement_timeout = ${Math.max(0, Math.floor(params.statementTimeoutMs))}`);
+    if (params.statementTimeoutMs)
+      setup.push(`SET statement_timeout = ${Math.max(0, Math.floor(params.statementTimeoutMs))}`);
     setup.push("SELECT pg_backend_pid() AS pid, current_setting('server_version') AS version");
     const results = await client.query(setup.join(';\n'));
     const last = Array.isArray(results) ? (results[results.length - 1] as pg.QueryResult) : results;
@@ -86,14 +85,26 @@ class PostgresConnection implements DriverConnection {
     return `PostgreSQL ${this.version}`;
   }
 
-  async execute(sql: string, sink: RowSink, options: ExecuteOptions = {}): Promise<StatementSummary> {
-    if (this.closed) throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
-    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+  async execute(
+    sql: string,
+    sink: RowSink,
+    options: ExecuteOptions = {},
+  ): Promise<StatementSummary> {
+    if (this.closed)
+      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    if (this.running)
+      throw new AppError(
+        'BAD_REQUEST',
+        'A statement is already running on this connection. Wait for it or cancel it.',
+      );
     const values = positionalParams(options.params);
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
     const messages: ServerMessage[] = [];
     const onNotice = (n: { severity?: string; message?: string; code?: string }): void => {
-      const message: ServerMessage = { severity: noticeSeverity(n.severity), message: n.message ?? '' };
+      const message: ServerMessage = {
+        severity: noticeSeverity(n.severity),
+        message: n.message ?? '',
+      };
       if (n.code) message.code = n.code;
       messages.push(message);
     };
@@ -101,10 +112,17 @@ class PostgresConnection implements DriverConnection {
     this.running = true;
     this.cancelRequested = false;
     try {
-      const rowsAffected = await this.runCursor(sql, values, sink, batchSize).catch(async (err: unknown) => {
+      const ctx: StreamContext = {
+        client: this.client,
+        sink,
+        batchSize,
+        columnsOf: (fields) => this.columnsOf(fields),
+        isCancelled: () => this.cancelRequested,
+      };
+      const rowsAffected = await streamCursor(ctx, sql, values).catch(async (err: unknown) => {
         if (values || !isMultiCommandError(err)) throw err;
         // Several statements in one string: the simple protocol runs them and returns each result.
-        return this.runSimple(sql, sink, batchSize);
+        return runSimple(ctx, sql);
       });
       return { rowsAffected, messages };
     } catch (err) {
@@ -113,73 +131,6 @@ class PostgresConnection implements DriverConnection {
       this.running = false;
       this.client.off('notice', onNotice);
     }
-  }
-
-  private async runCursor(sql: string, values: unknown[] | undefined, sink: RowSink, batchSize: number): Promise<number | null> {
-    const cursor = this.client.query(new Cursor<Row>(sql, values, { rowMode: 'array', types: resultTypes }));
-    const pageRows = Math.max(PAGE_ROWS, batchSize);
-    // After a server error the portal is already gone and pg syncs by itself: no close then.
-    let serverFailed = false;
-    const read = (): Promise<{ rows: Row[]; result: pg.QueryResult }> =>
-      new Promise((resolve, reject) => {
-        cursor.read(pageRows, (err, rows, result) => {
-          if (err) {
-            serverFailed = true;
-            reject(err);
-          } else resolve({ rows, result });
-        });
-      });
-    let page = await read();
-    const fields = page.result.fields as FieldLike[];
-    const hasRows = fields.length > 0;
-    if (hasRows) await sink.beginResultSet(this.columnsOf(fields));
-    try {
-      for (;;) {
-        const more = page.rows.length >= pageRows;
-        // One page of read-ahead: the server produces the next page while the sink works.
-        const next = more ? read() : null;
-        next?.catch(() => undefined);
-        await this.deliver(page.rows, sink, batchSize);
-        if (!next) break;
-        if (this.cancelRequested) {
-          await next.catch(() => undefined);
-          throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
-        }
-        page = await next;
-      }
-    } catch (err) {
-      if (!serverFailed) await cursor.close().catch(() => undefined);
-      throw err;
-    }
-    await cursor.close().catch(() => undefined);
-    if (hasRows) await sink.endResultSet();
-    const result = page.result;
-    return result.command && COUNTED_COMMANDS.has(result.command) ? result.rowCount : null;
-  }
-
-  private async runSimple(sql: string, sink: RowSink, batchSize: number): Promise<number | null> {
-    const out = (await this.client.query({ text: sql, rowMode: 'array', types: resultTypes })) as unknown as
-      | pg.QueryResult<Row>
-      | pg.QueryResult<Row>[];
-    let affected: number | null = null;
-    for (const r of Array.isArray(out) ? out : [out]) {
-      if (r.fields.length > 0) {
-        await sink.beginResultSet(this.columnsOf(r.fields));
-        await this.deliver(r.rows, sink, batchSize);
-        await sink.endResultSet();
-      }
-      if (r.command && COUNTED_COMMANDS.has(r.command)) affected = (affected ?? 0) + (r.rowCount ?? 0);
-    }
-    return affected;
-  }
-
-  private async deliver(rows: Row[], sink: RowSink, batchSize: number): Promise<void> {
-    if (rows.length === 0) return;
-    if (rows.length <= batchSize) {
-      await sink.rows(rows);
-      return;
-    }
-    for (let i = 0; i < rows.length; i += batchSize) await sink.rows(rows.slice(i, i + batchSize));
   }
 
   private columnsOf(fields: FieldLike[]): ColumnMeta[] {
@@ -216,11 +167,18 @@ class PostgresConnection implements DriverConnection {
   }
 
   async explain(sql: string, options: { analyze?: boolean } = {}): Promise<ExplainResult> {
-    return this.exclusive(() => explainPostgres(this.catalogQuery, sql, !!options.analyze, this.inTransaction()), sql);
+    return this.exclusive(
+      () => explainPostgres(this.catalogQuery, sql, !!options.analyze, this.inTransaction()),
+      sql,
+    );
   }
 
   private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
-    if (this.running) throw new AppError('BAD_REQUEST', 'A statement is already running on this connection. Wait for it or cancel it.');
+    if (this.running)
+      throw new AppError(
+        'BAD_REQUEST',
+        'A statement is already running on this connection. Wait for it or cancel it.',
+      );
     this.running = true;
     this.cancelRequested = false;
     try {
@@ -247,11 +205,16 @@ class PostgresConnection implements DriverConnection {
 function positionalParams(params: ExecuteOptions['params']): unknown[] | undefined {
   if (params === undefined) return undefined;
   if (Array.isArray(params)) return params;
-  throw new AppError('UNSUPPORTED', 'PostgreSQL takes positional parameters ($1, $2, …); pass an array.');
+  throw new AppError(
+    'UNSUPPORTED',
+    'PostgreSQL takes positional parameters ($1, $2, …); pass an array.',
+  );
 }
 
 function isMultiCommandError(err: unknown): boolean {
-  return /cannot insert multiple commands into a prepared statement/i.test(String((err as Error | undefined)?.message));
+  return /cannot insert multiple commands into a prepared statement/i.test(
+    String((err as Error | undefined)?.message),
+  );
 }
 
 function noticeSeverity(severity: string | undefined): ServerMessage['severity'] {

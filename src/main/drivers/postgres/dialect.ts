@@ -18,7 +18,8 @@ export const postgresDialect: Dialect = {
     returning: true,
     comments: true,
   },
-  readOnlyMechanism: 'Session default_transaction_read_only = on (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY)',
+  readOnlyMechanism:
+    'Session default_transaction_read_only = on (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY)',
   splitter: 'postgres',
   codemirrorDialect: 'PostgreSQL',
   parserDatabase: 'postgresql',

@@ -27,7 +27,9 @@ export interface PgErrorContext {
 /** Maps anything thrown by `pg` (or the socket) to an AppError. */
 export function mapPgError(err: unknown, ctx: PgErrorContext = {}): AppError {
   if (err instanceof AppError) return err;
-  const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as PgErrorLike;
+  const e = (
+    typeof err === 'object' && err !== null ? err : { message: String(err) }
+  ) as PgErrorLike;
   const raw = scrub(e.message ?? 'Unknown PostgreSQL error', ctx.params?.password);
   const code = e.code;
   const target = ctx.params ? describeTarget(ctx.params) : 'the server';
@@ -41,36 +43,89 @@ export function mapPgError(err: unknown, ctx: PgErrorContext = {}): AppError {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ECONNRESET':
-      return new AppError('CONNECTION_REFUSED', `Cannot reach ${target} (${code}). Check the host and port, and that PostgreSQL is running and accepts TCP connections.`, detail);
+      return new AppError(
+        'CONNECTION_REFUSED',
+        `Cannot reach ${target} (${code}). Check the host and port, and that PostgreSQL is running and accepts TCP connections.`,
+        detail,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppError('HOST_NOT_FOUND', `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`, detail);
+      return new AppError(
+        'HOST_NOT_FOUND',
+        `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`,
+        detail,
+      );
     case 'ETIMEDOUT':
-      return new AppError('TIMEOUT', `Connecting to ${target} timed out. Check the host, port and any firewall in between.`, detail);
+      return new AppError(
+        'TIMEOUT',
+        `Connecting to ${target} timed out. Check the host, port and any firewall in between.`,
+        detail,
+      );
     case '28P01':
-      return new AppError('AUTH_FAILED', `PostgreSQL rejected the password for ${target}. Check the user name and password.`, detail);
+      return new AppError(
+        'AUTH_FAILED',
+        `PostgreSQL rejected the password for ${target}. Check the user name and password.`,
+        detail,
+      );
     case '28000':
       if (/no encryption|SSL off/i.test(raw))
-        return new AppError('TLS_REQUIRED', `${target} only accepts encrypted connections. Set SSL mode to "require" (sslmode=require).`, detail);
-      return new AppError('AUTH_FAILED', `PostgreSQL refused the login for ${target}: ${raw}. Ask the administrator to allow this user and host (pg_hba.conf).`, detail);
+        return new AppError(
+          'TLS_REQUIRED',
+          `${target} only accepts encrypted connections. Set SSL mode to "require" (sslmode=require).`,
+          detail,
+        );
+      return new AppError(
+        'AUTH_FAILED',
+        `PostgreSQL refused the login for ${target}: ${raw}. Ask the administrator to allow this user and host (pg_hba.conf).`,
+        detail,
+      );
     case '3D000':
-      return new AppError('UNKNOWN_DATABASE', `${raw}. Check the database name, or connect to "postgres" to see which databases exist.`, detail);
+      return new AppError(
+        'UNKNOWN_DATABASE',
+        `${raw}. Check the database name, or connect to "postgres" to see which databases exist.`,
+        detail,
+      );
     case '57014':
-      if (ctx.cancelRequested || /user request/i.test(raw)) return new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail);
-      return new AppError('TIMEOUT', `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`, detail);
+      if (ctx.cancelRequested || /user request/i.test(raw))
+        return new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail);
+      return new AppError(
+        'TIMEOUT',
+        `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`,
+        detail,
+      );
     case '25006':
-      return new AppError('READ_ONLY_VIOLATION', `The database refused to write because this connection is read-only (${raw}).`, detail);
+      return new AppError(
+        'READ_ONLY_VIOLATION',
+        `The database refused to write because this connection is read-only (${raw}).`,
+        detail,
+      );
     case '57P01':
     case '57P02':
     case '57P03':
       return new AppError('CONNECTION_LOST', `${raw}. Reconnect and try again.`, detail);
   }
   if (/does not support SSL/i.test(raw))
-    return new AppError('TLS_REQUIRED', `${target} does not offer TLS. Set SSL mode to "disable" or "prefer", or enable SSL on the server.`, detail);
+    return new AppError(
+      'TLS_REQUIRED',
+      `${target} does not offer TLS. Set SSL mode to "disable" or "prefer", or enable SSL on the server.`,
+      detail,
+    );
   if (/self[- ]signed|certificate|SSL|TLS/i.test(raw) && !code?.match(/^[0-9A-Z]{5}$/))
-    return new AppError('TLS_REQUIRED', `TLS handshake with ${target} failed: ${raw}. Check the SSL mode and certificate settings.`, detail);
-  if (/Connection terminated|connection is closed|Client has encountered a connection error/i.test(raw))
-    return new AppError('CONNECTION_LOST', `The connection to ${target} was lost. Reconnect and try again.`, detail);
+    return new AppError(
+      'TLS_REQUIRED',
+      `TLS handshake with ${target} failed: ${raw}. Check the SSL mode and certificate settings.`,
+      detail,
+    );
+  if (
+    /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+      raw,
+    )
+  )
+    return new AppError(
+      'CONNECTION_LOST',
+      `The connection to ${target} was lost. Reconnect and try again.`,
+      detail,
+    );
 
   if (e.position && ctx.sql) detail.position = positionAt(ctx.sql, Number(e.position) - 1);
   else if (e.position) {

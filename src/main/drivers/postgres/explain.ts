@@ -19,7 +19,12 @@ interface PgPlan {
  * Explains `sql`. With `analyze` the statement really runs, so it runs inside a transaction (or
  * a savepoint when one is open) that is rolled back: explained DML changes nothing.
  */
-export async function explainPostgres(query: CatalogQuery, sql: string, analyze: boolean, inTransaction: boolean): Promise<ExplainResult> {
+export async function explainPostgres(
+  query: CatalogQuery,
+  sql: string,
+  analyze: boolean,
+  inTransaction: boolean,
+): Promise<ExplainResult> {
   const body = sql.trim().replace(/;\s*$/, '');
   const text = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}FORMAT JSON) ${body}`;
   let rows: { 'QUERY PLAN': unknown }[];
@@ -43,15 +48,27 @@ export async function explainPostgres(query: CatalogQuery, sql: string, analyze:
 
 /** One PostgreSQL plan node → PlanNode (children recursively). */
 export function normalise(p: PgPlan): PlanNode {
-  const node: PlanNode = { op: p['Node Type'] ?? 'Unknown', children: (p.Plans ?? []).map(normalise) };
-  if (p['Relation Name']) node.relation = p.Schema ? `${p.Schema}.${p['Relation Name']}` : p['Relation Name'];
+  const node: PlanNode = {
+    op: p['Node Type'] ?? 'Unknown',
+    children: (p.Plans ?? []).map(normalise),
+  };
+  if (p['Relation Name'])
+    node.relation = p.Schema ? `${p.Schema}.${p['Relation Name']}` : p['Relation Name'];
   if (typeof p['Plan Rows'] === 'number') node.estimatedRows = p['Plan Rows'];
   if (typeof p['Actual Rows'] === 'number') node.actualRows = p['Actual Rows'];
   if (typeof p['Total Cost'] === 'number') node.cost = p['Total Cost'];
   if (typeof p['Actual Total Time'] === 'number') node.timeMs = p['Actual Total Time'];
   const detail: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) {
-    if (k !== 'Plans' && k !== 'Node Type' && k !== 'Plan Rows' && k !== 'Actual Rows' && k !== 'Total Cost' && k !== 'Actual Total Time') detail[k] = v;
+    if (
+      k !== 'Plans' &&
+      k !== 'Node Type' &&
+      k !== 'Plan Rows' &&
+      k !== 'Actual Rows' &&
+      k !== 'Total Cost' &&
+      k !== 'Actual Total Time'
+    )
+      detail[k] = v;
   }
   node.detail = detail;
   return node;

@@ -17,21 +17,82 @@ import * as sql from './catalog';
 /** Runs one catalog query and returns its rows as objects. */
 export type CatalogQuery = <T>(text: string, values?: unknown[]) => Promise<T[]>;
 
-interface RelationRow { schema: string; name: string; kind: string; comment: string | null; estimate: number | null; definition: string | null }
-interface ColumnRow { schema: string; table: string; name: string; ordinal: number; type: string; nullable: boolean; default: string | null; comment: string | null; auto: boolean }
-interface ConstraintRow { schema: string; table: string; name: string; type: string; columns: string[]; ref_schema: string | null; ref_table: string | null; ref_columns: string[]; on_update: string; on_delete: string; definition: string | null }
-interface IndexRow { schema: string; table: string; name: string; unique: boolean; primary: boolean; columns: string[] }
-interface EnumRow { schema: string; name: string; values: string[] }
-interface RoutineRow { schema: string; name: string; kind: string; signature: string }
+interface RelationRow {
+  schema: string;
+  name: string;
+  kind: string;
+  comment: string | null;
+  estimate: number | null;
+  definition: string | null;
+}
+interface ColumnRow {
+  schema: string;
+  table: string;
+  name: string;
+  ordinal: number;
+  type: string;
+  nullable: boolean;
+  default: string | null;
+  comment: string | null;
+  auto: boolean;
+}
+interface ConstraintRow {
+  schema: string;
+  table: string;
+  name: string;
+  type: string;
+  columns: string[];
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_columns: string[];
+  on_update: string;
+  on_delete: string;
+  definition: string | null;
+}
+interface IndexRow {
+  schema: string;
+  table: string;
+  name: string;
+  unique: boolean;
+  primary: boolean;
+  columns: string[];
+}
+interface EnumRow {
+  schema: string;
+  name: string;
+  values: string[];
+}
+interface RoutineRow {
+  schema: string;
+  name: string;
+  kind: string;
+  signature: string;
+}
 
-const KINDS: Record<string, TableKind> = { r: 'table', p: 'table', v: 'view', m: 'materialized_view', f: 'foreign_table' };
-const ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const KINDS: Record<string, TableKind> = {
+  r: 'table',
+  p: 'table',
+  v: 'view',
+  m: 'materialized_view',
+  f: 'foreign_table',
+};
+const ACTIONS: Record<string, string> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
 
 /** Byte-order comparison: stable whatever the locale. */
-export const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+export const byName = <T extends { name: string }>(a: T, b: T): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 /** Introspects the database the query function is connected to. */
-export async function introspectPostgres(query: CatalogQuery, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+export async function introspectPostgres(
+  query: CatalogQuery,
+  options: IntrospectOptions = {},
+): Promise<SchemaSnapshot> {
   const schemasFilter = options.schemas?.length ? options.schemas : null;
   const tablesFilter = options.tables?.length ? options.tables : null;
   const both = [schemasFilter, tablesFilter];
@@ -40,7 +101,8 @@ export async function introspectPostgres(query: CatalogQuery, options: Introspec
   const relations = await query<RelationRow>(sql.RELATIONS_SQL, [...both, !options.namesOnly]);
 
   const schemas = new Map<string, SchemaInfo>();
-  for (const s of schemaRows) schemas.set(s.name, { name: s.name, tables: [], routines: [], enums: [] });
+  for (const s of schemaRows)
+    schemas.set(s.name, { name: s.name, tables: [], routines: [], enums: [] });
   const tables = new Map<string, TableInfo>();
   for (const r of relations) {
     const t: TableInfo = {
@@ -71,7 +133,15 @@ export async function introspectPostgres(query: CatalogQuery, options: Introspec
     for (const c of columns) {
       const t = tables.get(key(c.schema, c.table));
       if (!t) continue;
-      t.columns.push({ name: c.name, dataType: c.type, nullable: c.nullable, default: c.default, comment: c.comment, ordinal: c.ordinal, ...(c.auto ? { autoIncrement: true } : {}) });
+      t.columns.push({
+        name: c.name,
+        dataType: c.type,
+        nullable: c.nullable,
+        default: c.default,
+        comment: c.comment,
+        ordinal: c.ordinal,
+        ...(c.auto ? { autoIncrement: true } : {}),
+      });
     }
     for (const c of constraints) addConstraint(tables.get(key(c.schema, c.table)), c);
     for (const i of indexes) {
@@ -82,7 +152,12 @@ export async function introspectPostgres(query: CatalogQuery, options: Introspec
     // Enums and routines describe a schema, not a table: skip them when loading single tables.
     if (!tablesFilter) {
       for (const e of enums) schemas.get(e.schema)?.enums.push({ name: e.name, values: e.values });
-      for (const r of routines) schemas.get(r.schema)?.routines.push({ name: r.name, kind: r.kind === 'p' ? 'procedure' : 'function', signature: r.signature });
+      for (const r of routines)
+        schemas.get(r.schema)?.routines.push({
+          name: r.name,
+          kind: r.kind === 'p' ? 'procedure' : 'function',
+          signature: r.signature,
+        });
     }
   }
 
@@ -90,14 +165,22 @@ export async function introspectPostgres(query: CatalogQuery, options: Introspec
   for (const s of list) {
     s.tables.sort(byName);
     s.enums.sort(byName);
-    s.routines.sort((a, b) => byName(a, b) || (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0));
+    s.routines.sort(
+      (a, b) =>
+        byName(a, b) || (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0),
+    );
     for (const t of s.tables) {
       t.foreignKeys.sort(byName);
       t.indexes.sort(byName);
       t.constraints.sort(byName);
     }
   }
-  return { engine: 'postgres', database: db?.db ?? '', capturedAt: new Date().toISOString(), schemas: list };
+  return {
+    engine: 'postgres',
+    database: db?.db ?? '',
+    capturedAt: new Date().toISOString(),
+    schemas: list,
+  };
 }
 
 function addConstraint(t: TableInfo | undefined, c: ConstraintRow): void {
@@ -115,7 +198,11 @@ function addConstraint(t: TableInfo | undefined, c: ConstraintRow): void {
     };
     t.foreignKeys.push(fk);
   } else {
-    const con: ConstraintInfo = { name: c.name, kind: c.type === 'u' ? 'unique' : 'check', columns: c.columns };
+    const con: ConstraintInfo = {
+      name: c.name,
+      kind: c.type === 'u' ? 'unique' : 'check',
+      columns: c.columns,
+    };
     if (c.definition) con.definition = c.definition;
     t.constraints.push(con);
   }

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { Decimal, type Row } from '../../../shared/values';
+import { MemoryBudget, ResultSpool } from '../spool';
 import { exportRows } from './index';
 import { openOutput } from './output';
 import { writeXlsx } from './xlsx';
@@ -94,6 +95,38 @@ describe('exportRows', () => {
     expect(await sha256File(file)).toBe(ref.digest('hex'));
   });
 
+  it('exports from a spilling spool while the query is still delivering rows', async () => {
+    const spool = new ResultSpool({
+      id: 'exp',
+      columns: genColumns,
+      budget: new MemoryBudget(64 * 1024),
+      tempDir: dir,
+      chunkRows: 500,
+    });
+    const producer = (async () => {
+      for await (const batch of generated(20_000, 700)) {
+        await spool.append(batch);
+        await new Promise((r) => setImmediate(r));
+      }
+      spool.finish();
+    })();
+    const file = join(dir, 'from-spool.csv');
+    const result = await exportRows({
+      columns: spool.columns,
+      source: spool.iterate(),
+      format: 'csv',
+      out: file,
+    });
+    await producer;
+    expect(spool.spilledBytes).toBeGreaterThan(0);
+    expect(result.rows).toBe(20_000);
+    let expected = genColumns.map((c) => c.name).join(',') + '\n';
+    for await (const batch of generated(20_000))
+      expected += batch.map((r) => r.map(referenceField).join(',') + '\n').join('');
+    expect(await readFile(file, 'utf8')).toBe(expected);
+    await spool.close();
+  });
+
   it('writes XLSX that reads back with exact big numbers as text and NULL as empty', async () => {
     const file = join(dir, 'out.xlsx');
     const columns = [
@@ -163,6 +196,7 @@ describe('exportRows', () => {
     expect(r2.getCell(4).value).toBe('12345678901234567890.000000001');
     expect(r2.getCell(5).value).toBe(-12.5);
     expect(r2.getCell(6).value).toBe('üñí "q", 😀');
+    // Column 7 ('') is an empty text cell in the file; exceljs reads it back as null, like column 8.
     expect(r2.getCell(8).value).toBeNull();
     expect(r2.getCell(9).value).toBe('cafe');
     expect(r2.getCell(10).value).toBe(true);
@@ -196,6 +230,26 @@ describe('exportRows', () => {
       expect(existsSync(file)).toBe(false);
     },
   );
+
+  it('cancel ends at once even while the source is still waiting for rows', async () => {
+    const file = join(dir, 'waiting.ndjson');
+    const ctl = new AbortController();
+    async function* stalled(): AsyncIterable<Row[]> {
+      yield [generatedRow(1)];
+      await new Promise(() => undefined); // a query that never sends its next rows
+    }
+    const run = exportRows({
+      columns: genColumns,
+      source: stalled(),
+      format: 'ndjson',
+      out: file,
+      signal: ctl.signal,
+      progressIntervalMs: 0,
+      onProgress: () => setImmediate(() => ctl.abort()),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
+    expect(existsSync(file)).toBe(false);
+  });
 
   it('respects the output stream backpressure (never buffers the whole export)', async () => {
     let maxBuffered = 0;

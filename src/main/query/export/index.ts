@@ -73,10 +73,40 @@ function cancelled(): AppError {
   return new AppError('QUERY_CANCELLED', 'Export cancelled; the partial file was removed.');
 }
 
+/**
+ * Wraps `source` so an abort ends the export at once, even while the source is waiting for rows
+ * that have not arrived yet (a spool still being filled by a slow query).
+ */
+async function* abortable(source: AsyncIterable<Row[]>, signal: AbortSignal): AsyncIterable<Row[]> {
+  const it = source[Symbol.asyncIterator]();
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  let finished = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    // Not awaited: a generator busy waiting for rows only handles return() once it resumes.
+    if (!finished) void it.return?.()?.catch(() => undefined);
+  }
+}
+
 /** Streams every row of `source` to `out` in `format`; resolves to the rows and bytes written. */
 export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgress> {
   const { signal } = opts;
   if (signal?.aborted) throw cancelled();
+  const source = signal ? abortable(opts.source, signal) : opts.source;
   const writer = opts.format === 'xlsx' ? null : textWriter(opts);
   const output = openOutput(opts.out, signal);
   const interval = opts.progressIntervalMs ?? 100;
@@ -91,7 +121,7 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
   try {
     if (writer) {
       await output.write(Buffer.from(writer.header()));
-      for await (const batch of opts.source) {
+      for await (const batch of source) {
         if (signal?.aborted) break;
         await output.write(Buffer.from(writer.rows(batch)));
         rows += batch.length;
@@ -101,7 +131,7 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
     } else {
       rows = await writeXlsx({
         columns: opts.columns,
-        source: opts.source,
+        source,
         output,
         sheetName: opts.tableName,
         signal,

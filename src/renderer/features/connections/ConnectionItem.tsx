@@ -6,7 +6,11 @@ import { EngineIcon } from './EngineBadge';
 import { accentColor, environmentLabel } from './model';
 
 /** A connection: engine icon, name, target, environment tag, read-only lock. Click opens its tab. */
-export function ConnectionItem(props: { connection: ConnectionSummary; active: boolean; onOpen(c: ConnectionSummary): void }): ReactNode {
+export function ConnectionItem(props: {
+  connection: ConnectionSummary;
+  active: boolean;
+  onOpen(c: ConnectionSummary): void;
+}): ReactNode {
   const { connection: c, active } = props;
   const accent = accentColor(c.color);
   const env = environmentLabel(c.environment);
@@ -27,7 +31,11 @@ export function ConnectionItem(props: { connection: ConnectionSummary; active: b
           <span className="conn-line">
             <span className="conn-name">{c.name}</span>
             {c.readOnly && (
-              <span className="conn-lock" title="Read-only: writes are refused" aria-label="Read-only">
+              <span
+                className="conn-lock"
+                title="Read-only: writes are refused"
+                aria-label="Read-only"
+              >
                 <LockIcon size={11} />
               </span>
             )}

@@ -19,7 +19,10 @@ export interface ConnectionsSidebarProps {
 /** Sidebar with a filter box and the connection list. */
 export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => filterConnections(sortConnections(props.connections ?? []), query), [props.connections, query]);
+  const shown = useMemo(
+    () => filterConnections(sortConnections(props.connections ?? []), query),
+    [props.connections, query],
+  );
   return (
     <aside className="sidebar" aria-label="Connections">
       <div className="sidebar-header">
@@ -28,7 +31,13 @@ export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
       </div>
       <label className="sidebar-search">
         <SearchIcon size={13} />
-        <input type="search" placeholder="Filter connections" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter connections" />
+        <input
+          type="search"
+          placeholder="Filter connections"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label="Filter connections"
+        />
       </label>
       {props.loading && !props.connections && <p className="sidebar-note">Loading connections…</p>}
       {props.error && (
@@ -40,11 +49,18 @@ export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
         </div>
       )}
       {props.connections && shown.length === 0 && (
-        <p className="sidebar-note">{query ? 'No connection matches this filter.' : 'No connections yet.'}</p>
+        <p className="sidebar-note">
+          {query ? 'No connection matches this filter.' : 'No connections yet.'}
+        </p>
       )}
       <ul className="conn-list" data-testid="connection-list">
         {shown.map((c) => (
-          <ConnectionItem key={c.id} connection={c} active={c.id === props.activeConnectionId} onOpen={props.onOpen} />
+          <ConnectionItem
+            key={c.id}
+            connection={c}
+            active={c.id === props.activeConnectionId}
+            onOpen={props.onOpen}
+          />
         ))}
       </ul>
     </aside>

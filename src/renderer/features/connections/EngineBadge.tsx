@@ -15,7 +15,12 @@ export function EngineBadge({ engine }: { engine: Engine }): ReactNode {
 /** Square engine icon with a monogram, used in front of a connection's name. */
 export function EngineIcon({ engine }: { engine: Engine }): ReactNode {
   return (
-    <span className={`engine-icon engine-${engine}`} title={ENGINE_LABELS[engine]} aria-label={ENGINE_LABELS[engine]} role="img">
+    <span
+      className={`engine-icon engine-${engine}`}
+      title={ENGINE_LABELS[engine]}
+      aria-label={ENGINE_LABELS[engine]}
+      role="img"
+    >
       {ENGINE_MONOGRAMS[engine]}
     </span>
   );

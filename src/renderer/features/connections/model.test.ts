@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../../shared/contract';
-import { accentColor, environmentLabel, filterConnections, findDemo, sortConnections } from './model';
+import {
+  accentColor,
+  environmentLabel,
+  filterConnections,
+  findDemo,
+  sortConnections,
+} from './model';
 
 const conn = (over: Partial<ConnectionSummary>): ConnectionSummary => ({
   id: over.name ?? 'id',
@@ -24,7 +30,12 @@ describe('connections model', () => {
   ];
 
   it('lists the demo first, then names in natural order', () => {
-    expect(sortConnections(list).map((c) => c.name)).toEqual(['Demo (SQLite)', 'Analytics', 'warehouse 9', 'warehouse 10']);
+    expect(sortConnections(list).map((c) => c.name)).toEqual([
+      'Demo (SQLite)',
+      'Analytics',
+      'warehouse 9',
+      'warehouse 10',
+    ]);
   });
 
   it('filters by name, engine label, target and environment', () => {

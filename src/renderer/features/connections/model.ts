@@ -51,11 +51,15 @@ export function sortConnections(list: readonly ConnectionSummary[]): ConnectionS
 }
 
 /** Connections whose name, engine or target contain every word of `query`. */
-export function filterConnections(list: readonly ConnectionSummary[], query: string): ConnectionSummary[] {
+export function filterConnections(
+  list: readonly ConnectionSummary[],
+  query: string,
+): ConnectionSummary[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...list];
   return list.filter((c) => {
-    const hay = `${c.name} ${ENGINE_LABELS[c.engine]} ${c.target} ${c.environment ?? ''}`.toLowerCase();
+    const hay =
+      `${c.name} ${ENGINE_LABELS[c.engine]} ${c.target} ${c.environment ?? ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }

@@ -33,7 +33,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: unknow
           <h2>{view.title}</h2>
           <p>{view.message}</p>
           <div className="error-boundary-actions">
-            <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => window.location.reload()}
+            >
               Reload
             </button>
             {this.props.area && (

@@ -12,14 +12,22 @@ export interface ErrorView {
 /** Describes an error without ever putting a stack in the main message. */
 export function describeError(error: unknown): ErrorView {
   if (error instanceof AppError) {
-    const title = error.code === 'CONNECTION_LOST' ? 'Lost the connection to QueryGenie' : 'Something went wrong';
+    const title =
+      error.code === 'CONNECTION_LOST'
+        ? 'Lost the connection to QueryGenie'
+        : 'Something went wrong';
     const detail = error.detail ? `\n${JSON.stringify(error.detail, null, 2)}` : '';
-    return { title, message: error.message, details: `${error.code}: ${error.message}${detail}\n\n${error.stack ?? ''}`.trim() };
+    return {
+      title,
+      message: error.message,
+      details: `${error.code}: ${error.message}${detail}\n\n${error.stack ?? ''}`.trim(),
+    };
   }
   if (error instanceof Error) {
     return {
       title: 'Something went wrong',
-      message: 'This part of QueryGenie hit an unexpected problem. Reloading usually fixes it; your connections and queries are safe.',
+      message:
+        'This part of QueryGenie hit an unexpected problem. Reloading usually fixes it; your connections and queries are safe.',
       details: `${error.name}: ${error.message}\n\n${error.stack ?? ''}`.trim(),
     };
   }

@@ -22,7 +22,13 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
             <StopIcon size={12} /> Cancel
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={() => run(sql)} disabled={!sql.trim()} title={`Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => run(sql)}
+            disabled={!sql.trim()}
+            title={`Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          >
             <PlayIcon size={12} /> Run
           </button>
         )}

@@ -4,7 +4,13 @@ import type { ColumnMeta, ResultPage } from '../../../shared/query';
 import { formatCell } from './model';
 
 /** Rows of a page under sticky column headers, with row numbers. */
-export function ResultTable({ columns, page }: { columns: ColumnMeta[]; page: ResultPage }): ReactNode {
+export function ResultTable({
+  columns,
+  page,
+}: {
+  columns: ColumnMeta[];
+  page: ResultPage;
+}): ReactNode {
   return (
     <div className="result-scroll">
       <table className="result-table" data-testid="result-table">

@@ -17,14 +17,28 @@ export function RunResult({ state }: { state: RunState }): ReactNode {
         </div>
       );
     case 'failed':
-      return <ErrorCard code={state.error.code} message={state.error.message} hint={state.error.detail?.hint} />;
+      return (
+        <ErrorCard
+          code={state.error.code}
+          message={state.error.message}
+          hint={state.error.detail?.hint}
+        />
+      );
     case 'done':
       break;
   }
   const { view, page } = state;
   if (view.kind === 'error')
-    return <ErrorCard code={view.error.code} message={view.error.message} hint={view.error.detail?.hint} where={errorLocation(view.error)} />;
-  if (view.kind === 'cancelled') return <div className="result-empty">The query was cancelled.</div>;
+    return (
+      <ErrorCard
+        code={view.error.code}
+        message={view.error.message}
+        hint={view.error.detail?.hint}
+        where={errorLocation(view.error)}
+      />
+    );
+  if (view.kind === 'cancelled')
+    return <div className="result-empty">The query was cancelled.</div>;
   if (view.kind === 'done') return <div className="result-empty result-ok">{view.message}</div>;
   return (
     <div className="result">
@@ -36,7 +50,12 @@ export function RunResult({ state }: { state: RunState }): ReactNode {
   );
 }
 
-function ErrorCard(props: { code: string; message: string; hint?: string | undefined; where?: string | null }): ReactNode {
+function ErrorCard(props: {
+  code: string;
+  message: string;
+  hint?: string | undefined;
+  where?: string | null;
+}): ReactNode {
   return (
     <div className="error-card" role="alert">
       <WarningIcon size={18} />

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../../shared/contract';
 import type { StatementOutcome } from '../../../shared/query';
 import { Decimal } from '../../../shared/values';
-import { errorLocation, formatCell, formatDuration, initialSql, resultCaption, viewOfRun } from './model';
+import {
+  errorLocation,
+  formatCell,
+  formatDuration,
+  initialSql,
+  resultCaption,
+  viewOfRun,
+} from './model';
 
 const stmt = (over: Partial<StatementOutcome>): StatementOutcome => ({
   index: 0,
@@ -16,7 +23,12 @@ const stmt = (over: Partial<StatementOutcome>): StatementOutcome => ({
   messages: [],
   ...over,
 });
-const run = (statements: StatementOutcome[], cancelled = false): RunOutcome => ({ runId: 'r', statements, cancelled, durationMs: 1500 });
+const run = (statements: StatementOutcome[], cancelled = false): RunOutcome => ({
+  runId: 'r',
+  statements,
+  cancelled,
+  durationMs: 1500,
+});
 
 describe('query model', () => {
   it('shows NULL distinctly from empty text, and exact numbers unchanged', () => {
@@ -29,16 +41,37 @@ describe('query model', () => {
   });
 
   it('shows the first failing statement before any result', () => {
-    const error = { code: 'SYNTAX_ERROR' as const, message: 'near "FORM"', detail: { position: { line: 2, column: 5 } } };
-    const view = viewOfRun(run([stmt({ resultSets: [{ resultId: 'x', columns: [], rowCount: 1, complete: true }] }), stmt({ index: 1, error })]));
+    const error = {
+      code: 'SYNTAX_ERROR' as const,
+      message: 'near "FORM"',
+      detail: { position: { line: 2, column: 5 } },
+    };
+    const view = viewOfRun(
+      run([
+        stmt({ resultSets: [{ resultId: 'x', columns: [], rowCount: 1, complete: true }] }),
+        stmt({ index: 1, error }),
+      ]),
+    );
     expect(view.kind).toBe('error');
     if (view.kind === 'error') expect(errorLocation(view.error)).toBe('line 2, column 5');
   });
 
   it('picks the first result set, else summarises affected rows', () => {
-    const withResult = viewOfRun(run([stmt({ kind: 'write', rowsAffected: 2 }), stmt({ index: 1, resultSets: [{ resultId: 'r1', columns: [], rowCount: 5, complete: true }] })]));
+    const withResult = viewOfRun(
+      run([
+        stmt({ kind: 'write', rowsAffected: 2 }),
+        stmt({
+          index: 1,
+          resultSets: [{ resultId: 'r1', columns: [], rowCount: 5, complete: true }],
+        }),
+      ]),
+    );
     expect(withResult.kind === 'result' && withResult.result.resultId).toBe('r1');
-    expect(viewOfRun(run([stmt({ kind: 'write', rowsAffected: 1 }), stmt({ kind: 'write', rowsAffected: 2 })]))).toEqual({
+    expect(
+      viewOfRun(
+        run([stmt({ kind: 'write', rowsAffected: 1 }), stmt({ kind: 'write', rowsAffected: 2 })]),
+      ),
+    ).toEqual({
       kind: 'done',
       message: 'Ran 2 statements, 3 rows affected in 1.50 s.',
     });

@@ -11,7 +11,9 @@ import { binaryPreview, Decimal, type CellValue } from '../../../shared/values';
 export const FIRST_PAGE_SIZE = 200;
 
 /** The SQL a new tab starts with. */
-export function initialSql(connection: Pick<ConnectionSummary, 'isDemo' | 'engine'> | undefined): string {
+export function initialSql(
+  connection: Pick<ConnectionSummary, 'isDemo' | 'engine'> | undefined,
+): string {
   if (connection?.isDemo) return 'SELECT * FROM customers LIMIT 100;';
   return connection?.engine === 'mssql' ? 'SELECT TOP 100 * FROM sys.tables;' : 'SELECT 1;';
 }
@@ -50,7 +52,9 @@ export function viewOfRun(outcome: RunOutcome): RunView {
   const n = outcome.statements.length;
   const affected = outcome.statements.reduce((sum, s) => sum + (s.rowsAffected ?? 0), 0);
   const what = n === 1 ? '1 statement' : `${n} statements`;
-  const rows = outcome.statements.some((s) => s.rowsAffected !== null) ? `, ${plural(affected, 'row')} affected` : '';
+  const rows = outcome.statements.some((s) => s.rowsAffected !== null)
+    ? `, ${plural(affected, 'row')} affected`
+    : '';
   return { kind: 'done', message: `Ran ${what}${rows} in ${formatDuration(outcome.durationMs)}.` };
 }
 
@@ -68,8 +72,16 @@ export function formatDuration(ms: number): string {
 }
 
 /** The caption above a result table. */
-export function resultCaption(shown: number, total: number, complete: boolean, durationMs: number): string {
-  const of = shown < total ? `first ${plural(shown, 'row')} of ${total.toLocaleString('en-US')}${complete ? '' : '+'}` : plural(total, 'row');
+export function resultCaption(
+  shown: number,
+  total: number,
+  complete: boolean,
+  durationMs: number,
+): string {
+  const of =
+    shown < total
+      ? `first ${plural(shown, 'row')} of ${total.toLocaleString('en-US')}${complete ? '' : '+'}`
+      : plural(total, 'row');
   return `${of} · ${formatDuration(durationMs)}`;
 }
 

@@ -13,14 +13,19 @@ export type RunState =
   | { phase: 'failed'; error: AppError };
 
 /** The run state plus run and cancel actions for one connection. */
-export function useQueryRun(connectionId: string): { state: RunState; run(sql: string): void; cancel(): void } {
+export function useQueryRun(connectionId: string): {
+  state: RunState;
+  run(sql: string): void;
+  cancel(): void;
+} {
   const api = useApi();
   const [state, setState] = useState<RunState>({ phase: 'idle' });
   const resultIds = useRef<string[]>([]);
   const current = useRef<string | null>(null);
 
   const freeResults = useCallback(() => {
-    for (const resultId of resultIds.current) api.call('result.close', { resultId }).catch(() => undefined);
+    for (const resultId of resultIds.current)
+      api.call('result.close', { resultId }).catch(() => undefined);
     resultIds.current = [];
   }, [api]);
 
@@ -37,14 +42,29 @@ export function useQueryRun(connectionId: string): { state: RunState; run(sql: s
         const outcome = await api.call('query.run', { connectionId, sql, runId });
         resultIds.current = outcome.statements.flatMap((s) => s.resultSets.map((r) => r.resultId));
         const view = viewOfRun(outcome);
-        const page = view.kind === 'result' ? await api.call('result.page', { resultId: view.result.resultId, offset: 0, limit: FIRST_PAGE_SIZE }) : null;
-        return { phase: 'done', view, page, durationMs: view.kind === 'result' ? view.statement.durationMs : outcome.durationMs } as const;
-      })().then(
-        (done) => current.current === runId && setState(done),
-        (err: unknown) => current.current === runId && setState({ phase: 'failed', error: toAppError(err) }),
-      ).finally(() => {
-        if (current.current === runId) current.current = null;
-      });
+        const page =
+          view.kind === 'result'
+            ? await api.call('result.page', {
+                resultId: view.result.resultId,
+                offset: 0,
+                limit: FIRST_PAGE_SIZE,
+              })
+            : null;
+        return {
+          phase: 'done',
+          view,
+          page,
+          durationMs: view.kind === 'result' ? view.statement.durationMs : outcome.durationMs,
+        } as const;
+      })()
+        .then(
+          (done) => current.current === runId && setState(done),
+          (err: unknown) =>
+            current.current === runId && setState({ phase: 'failed', error: toAppError(err) }),
+        )
+        .finally(() => {
+          if (current.current === runId) current.current = null;
+        });
     },
     [api, connectionId, freeResults],
   );

@@ -20,7 +20,12 @@ export function Banners(props: { link: LinkStatus; warnings: readonly string[] }
         <div key={w} className="banner banner-warn" role="status" data-testid="app-warning">
           <WarningIcon size={14} />
           <span>{w}</span>
-          <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setDismissed((d) => new Set(d).add(w))}>
+          <button
+            type="button"
+            className="banner-close"
+            aria-label="Dismiss"
+            onClick={() => setDismissed((d) => new Set(d).add(w))}
+          >
             <CloseIcon size={12} />
           </button>
         </div>

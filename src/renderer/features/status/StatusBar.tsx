@@ -7,7 +7,11 @@ import { connectionCountLabel, modeLabel, shortenPath } from './model';
 import './status.css';
 
 /** Status bar; `info` is undefined until app.info answered. */
-export function StatusBar(props: { info: AppInfo | undefined; link: LinkStatus; connectionCount: number | undefined }): ReactNode {
+export function StatusBar(props: {
+  info: AppInfo | undefined;
+  link: LinkStatus;
+  connectionCount: number | undefined;
+}): ReactNode {
   const { info, link } = props;
   const warnings = info?.warnings ?? [];
   return (
@@ -16,7 +20,9 @@ export function StatusBar(props: { info: AppInfo | undefined; link: LinkStatus; 
         <span className="status-dot" />
         {modeLabel(info?.mode, link)}
       </span>
-      {props.connectionCount !== undefined && <span className="status-item">{connectionCountLabel(props.connectionCount)}</span>}
+      {props.connectionCount !== undefined && (
+        <span className="status-item">{connectionCountLabel(props.connectionCount)}</span>
+      )}
       {warnings.length > 0 && (
         <span className="status-item status-warn" title={warnings.join('\n')}>
           <WarningIcon size={12} /> {warnings.length} warning{warnings.length === 1 ? '' : 's'}

@@ -2,7 +2,10 @@
 import type { AppInfo } from '../../../shared/contract';
 
 /** The link/mode label: what the user runs and whether it is reachable. */
-export function modeLabel(mode: AppInfo['mode'] | undefined, link: 'connecting' | 'open' | 'reconnecting'): string {
+export function modeLabel(
+  mode: AppInfo['mode'] | undefined,
+  link: 'connecting' | 'open' | 'reconnecting',
+): string {
   if (link === 'reconnecting') return 'Disconnected — reconnecting…';
   if (link === 'connecting') return 'Connecting…';
   return mode === 'web' ? 'Web mode' : mode === 'electron' ? 'Desktop' : 'Ready';

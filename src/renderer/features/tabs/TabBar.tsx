@@ -34,14 +34,25 @@ export function TabBar(props: {
               {conn && <EngineBadge engine={conn.engine} />}
               <span className="tab-title">{tab.title}</span>
             </button>
-            <button type="button" className="tab-close" aria-label={`Close ${tab.title}`} onClick={() => props.onClose(tab.id)}>
+            <button
+              type="button"
+              className="tab-close"
+              aria-label={`Close ${tab.title}`}
+              onClick={() => props.onClose(tab.id)}
+            >
               <CloseIcon size={12} />
             </button>
           </div>
         );
       })}
       {state.activeId && (
-        <button type="button" className="tab-new" aria-label="New query tab" title="New query tab on this connection" onClick={props.onNewTab}>
+        <button
+          type="button"
+          className="tab-new"
+          aria-label="New query tab"
+          title="New query tab on this connection"
+          onClick={props.onNewTab}
+        >
           <PlusIcon size={14} />
         </button>
       )}

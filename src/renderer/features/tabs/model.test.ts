@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activeTab, initialTabs, tabsReducer, type TabsAction, type TabsState } from './model';
 
-const run = (actions: TabsAction[], from: TabsState = initialTabs) => actions.reduce(tabsReducer, from);
+const run = (actions: TabsAction[], from: TabsState = initialTabs) =>
+  actions.reduce(tabsReducer, from);
 
 describe('tabs model', () => {
   it('opens one tab per connection and focuses it when opened again', () => {
