@@ -20,6 +20,23 @@ export interface SslOptions {
   key?: string;
 }
 
+/** An SSH tunnel in front of a database server. */
+export interface SshOptions {
+  /** Host name, or an alias from ~/.ssh/config (HostName, User, Port, IdentityFile, ProxyJump). */
+  host: string;
+  port?: number;
+  user?: string;
+  auth: 'password' | 'key' | 'agent';
+  /** Private key file (key auth); defaults to the alias's IdentityFile. */
+  privateKeyPath?: string;
+  /** In memory only (from the SecretStore). */
+  password?: string;
+  /** In memory only: the private key's passphrase. */
+  passphrase?: string;
+  /** SHA256 fingerprint the user accepted on first use (`SHA256:…`). */
+  trustedHostKey?: string;
+}
+
 /** Everything a driver needs to open a connection. The password is only ever held in memory. */
 export interface ConnectionParams {
   engine: Engine;
@@ -39,6 +56,8 @@ export interface ConnectionParams {
   statementTimeoutMs?: number;
   /** Engine-specific extra options from the URL query string. */
   options?: Record<string, string>;
+  /** Reach the server through an SSH tunnel. */
+  ssh?: SshOptions;
 }
 
 const SCHEMES: Record<string, Engine> = {

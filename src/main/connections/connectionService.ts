@@ -38,9 +38,16 @@ export class ConnectionService {
     if (args.engine === 'sqlite' && !params.filePath) throw new AppError('BAD_REQUEST', 'Choose the SQLite database file.');
     if (args.engine !== 'sqlite' && !params.host) throw new AppError('BAD_REQUEST', 'Enter the server host (e.g. localhost).');
     const profile = args.id ? this.store.update(args.id, fields) : this.store.create(fields);
-    if (typeof args.password === 'string') await this.secrets.set(profile.id, 'db-password', args.password);
-    else if (args.password === null) await this.secrets.delete(profile.id, 'db-password');
+    await this.applySecret(profile.id, 'db-password', args.password);
+    await this.applySecret(profile.id, 'ssh-password', args.sshPassword);
+    await this.applySecret(profile.id, 'ssh-passphrase', args.sshPassphrase);
     return this.summary(profile);
+  }
+
+  /** A string sets the secret, null deletes it, undefined keeps it. */
+  private async applySecret(id: string, kind: SecretKind, value: string | null | undefined): Promise<void> {
+    if (typeof value === 'string') await this.secrets.set(id, kind, value);
+    else if (value === null) await this.secrets.delete(id, kind);
   }
 
   /** Copies a profile (and its secrets) under a free name. */

@@ -23,16 +23,17 @@ export class QueryService {
   ) {}
 
   /** Runs a script and resolves with every statement's outcome. */
-  async run(args: { connectionId: string; sql: string; runId?: string }): Promise<RunOutcome> {
+  async run(args: { connectionId: string; sql: string; runId?: string; confirmed?: boolean }): Promise<RunOutcome> {
     const runId = args.runId ?? randomUUID();
     const controller = new AbortController();
     this.running.set(runId, controller);
     const t0 = performance.now();
     try {
-      return await this.deps.sessions.exclusive(args.connectionId, (s) =>
+      const outcome = await this.deps.sessions.exclusive(args.connectionId, (s) =>
         runScript(s.conn, args.sql, {
           runId,
           readOnly: s.profile.readOnly,
+          confirmation: { environment: s.profile.environment, confirmed: args.confirmed === true },
           budget: this.deps.budget,
           tempDir: this.deps.tempDir,
           signal: controller.signal,
@@ -43,6 +44,9 @@ export class QueryService {
           onProgress: (p) => this.deps.emit('query.progress', { runId, ...p, elapsedMs: performance.now() - t0 }),
         }),
       );
+      // A lost connection is not reused: the next run reconnects.
+      if (outcome.statements.some((st) => st.error?.code === 'CONNECTION_LOST')) await this.deps.sessions.evict(args.connectionId);
+      return outcome;
     } finally {
       this.running.delete(runId);
     }

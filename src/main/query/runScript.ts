@@ -10,6 +10,7 @@ import { AppError, toAppError } from '../../shared/errors';
 import type { ColumnMeta, ResultSetInfo, StatementOutcome } from '../../shared/query';
 import type { Row } from '../../shared/values';
 import type { DriverConnection, RowSink } from '../drivers/types';
+import { looksDestructive, type DestructiveKind } from './classify';
 import { assertReadOnlyAllowed, classifyStatement } from './guard';
 import { positionInScript, splitScript, type ScriptStatement } from './splitter';
 import { ResultSpool, type MemoryBudget } from './spool';
@@ -27,6 +28,12 @@ export interface RunScriptOptions {
   progressIntervalMs?: number;
   /** Aborting cancels the running statement and skips the rest. */
   signal?: AbortSignal;
+  /**
+   * Asks for confirmation before anything runs: destructive statements (DELETE/UPDATE without
+   * WHERE, DROP, TRUNCATE) always; every write, DDL or session change on a `prod` connection.
+   * Absent or `confirmed: true`: no gate (the CLI, a confirmed re-run).
+   */
+  confirmation?: { environment: string | null; confirmed: boolean };
 }
 
 /** Runs every statement of `sql` in order. Never throws for statement errors: they are in the outcome. */
@@ -46,6 +53,15 @@ export async function runScript(conn: DriverConnection, sql: string, opts: RunSc
         outcomes.push(failedOutcome(index, st, toAppError(err), 'write'));
         return { runId, statements: outcomes, cancelled: false, durationMs: performance.now() - started };
       }
+    }
+  }
+
+  if (opts.confirmation && !opts.confirmation.confirmed) {
+    const reasons = await confirmationReasons(statements, conn, opts.confirmation.environment === 'prod');
+    if (reasons.length > 0) {
+      const err = new AppError('CONFIRMATION_REQUIRED', `Confirm before running: ${reasons.map((r) => r.reason).join('; ')}.`, { statements: reasons });
+      outcomes.push(failedOutcome(reasons[0]!.index, statements[reasons[0]!.index]!, err, 'write'));
+      return { runId, statements: outcomes, cancelled: false, durationMs: performance.now() - started };
     }
   }
 
@@ -126,6 +142,30 @@ async function runStatement(conn: DriverConnection, index: number, st: ScriptSta
     outcome.durationMs = performance.now() - t0;
     return outcome;
   }
+}
+
+const DESTRUCTIVE_TEXT: Record<DestructiveKind, string> = {
+  'delete-without-where': 'DELETE without WHERE removes every row',
+  'update-without-where': 'UPDATE without WHERE changes every row',
+  drop: 'DROP removes an object and its data',
+  truncate: 'TRUNCATE removes every row',
+};
+
+/** Why each statement needs confirmation (empty: none does). */
+async function confirmationReasons(statements: ScriptStatement[], conn: DriverConnection, prod: boolean): Promise<Array<{ index: number; reason: string; sql: string }>> {
+  const out: Array<{ index: number; reason: string; sql: string }> = [];
+  for (const [index, st] of statements.entries()) {
+    const destructive = looksDestructive(st.sql, conn.dialect.splitter);
+    if (destructive) {
+      out.push({ index, reason: `statement ${index + 1}: ${DESTRUCTIVE_TEXT[destructive]}`, sql: st.sql.slice(0, 200) });
+      continue;
+    }
+    if (prod) {
+      const kind = await safeKind(st.sql, conn);
+      if (kind !== 'read' && kind !== 'transaction') out.push({ index, reason: `statement ${index + 1} changes a prod database (${kind})`, sql: st.sql.slice(0, 200) });
+    }
+  }
+  return out;
 }
 
 async function safeKind(sql: string, conn: DriverConnection): Promise<StatementOutcome['kind']> {

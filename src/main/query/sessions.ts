@@ -5,7 +5,8 @@
 import type { ConnectionParams } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { ConnectionProfile, ConnectionStore } from '../connections/store';
-import { getDriver } from '../drivers/registry';
+import { openConnection } from '../connections/openConnection';
+import type { TunnelEnvironment } from '../connections/ssh/tunnel';
 import type { DriverConnection } from '../drivers/types';
 import type { SecretStore } from '../secrets/secretStore';
 
@@ -23,12 +24,21 @@ export class SessionManager {
   constructor(
     private readonly store: ConnectionStore,
     private readonly secrets: SecretStore,
+    private readonly tunnelEnv: TunnelEnvironment,
+    private readonly onDrop: (connectionId: string, reason: string) => void = () => undefined,
   ) {}
 
-  /** The params of a profile with its password from the SecretStore (in memory only). */
+  /** The params of a profile with its secrets from the SecretStore (in memory only). */
   async paramsFor(profile: ConnectionProfile): Promise<ConnectionParams> {
+    const params: ConnectionParams = { ...profile.params };
     const password = await this.secrets.get(profile.id, 'db-password');
-    return password === undefined ? { ...profile.params } : { ...profile.params, password };
+    if (password !== undefined) params.password = password;
+    if (params.ssh) {
+      const sshPassword = await this.secrets.get(profile.id, 'ssh-password');
+      const passphrase = await this.secrets.get(profile.id, 'ssh-passphrase');
+      params.ssh = { ...params.ssh, ...(sshPassword !== undefined ? { password: sshPassword } : {}), ...(passphrase !== undefined ? { passphrase } : {}) };
+    }
+    return params;
   }
 
   /** The session of a profile, opening it on first use. */
@@ -45,8 +55,20 @@ export class SessionManager {
   /** Opens a fresh, unshared connection (Test connection, background introspection). */
   async openUnshared(connectionId: string): Promise<{ profile: ConnectionProfile; conn: DriverConnection }> {
     const profile = this.store.get(connectionId);
-    const driver = await getDriver(profile.engine);
-    return { profile, conn: await driver.connect(await this.paramsFor(profile)) };
+    const conn = await openConnection(await this.paramsFor(profile), this.tunnelEnv, (reason) => {
+      // The session is gone with its tunnel: the next run opens a new one.
+      this.sessions.delete(connectionId);
+      this.onDrop(connectionId, reason);
+    });
+    return { profile, conn };
+  }
+
+  /** Forgets a session whose connection was lost, so the next use reconnects. */
+  async evict(connectionId: string): Promise<void> {
+    const pending = this.sessions.get(connectionId);
+    this.sessions.delete(connectionId);
+    const s = await pending?.catch(() => null);
+    await s?.conn.close().catch(() => undefined);
   }
 
   /** Marks a session busy for the duration of `fn`; a second concurrent run is refused. */

@@ -154,9 +154,9 @@ function maskForLibrary(sql: string, dialect: SplitterDialect): string {
   return last === 0 ? sql : out + sql.slice(last);
 }
 
-const LEADING_COMMENTS = String.raw`(?:\s|--[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*`;
-const COMMENT_ONLY = new RegExp(`^${LEADING_COMMENTS}$`);
-const COMMENT_ONLY_MYSQL = new RegExp(`^(?:${LEADING_COMMENTS}|#[^\n]*(?:\n|$))*$`);
+// One flat alternation (no nested quantifiers), so a near-miss cannot backtrack exponentially.
+const COMMENT_ONLY = /^(?:\s|--[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*$/;
+const COMMENT_ONLY_MYSQL = /^(?:\s|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*$/;
 
 /** True when `text` holds only comments (MySQL's executable /*! … *\/ comments are code). */
 function isCommentOnly(text: string, dialect: SplitterDialect): boolean {

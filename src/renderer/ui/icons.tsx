@@ -125,3 +125,33 @@ export function LogoMark(p: IconProps): ReactNode {
     </svg>
   );
 }
+
+/** Three dots (more actions). */
+export function MoreIcon(p: IconProps): ReactNode {
+  return (
+    <Svg {...p}>
+      <circle cx="3.5" cy="8" r=".9" fill="currentColor" />
+      <circle cx="8" cy="8" r=".9" fill="currentColor" />
+      <circle cx="12.5" cy="8" r=".9" fill="currentColor" />
+    </Svg>
+  );
+}
+
+/** A key (where secrets are kept). */
+export function KeyIcon(p: IconProps): ReactNode {
+  return (
+    <Svg {...p}>
+      <circle cx="5.5" cy="10.5" r="2.5" />
+      <path d="M7.3 8.7L13 3M11 5l1.5 1.5M9.5 6.5L11 8" />
+    </Svg>
+  );
+}
+
+/** A check mark. */
+export function CheckIcon(p: IconProps): ReactNode {
+  return (
+    <Svg {...p}>
+      <path d="M3.5 8.5l3 3 6-7" />
+    </Svg>
+  );
+}
