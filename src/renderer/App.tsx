@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../shared/contract';
 import { useLinkStatus, useRequest } from './api/hooks';
-import { ConnectionsSidebar } from './features/connections/ConnectionsSidebar';
+import { ConnectionsPane } from './features/connections/ConnectionsPane';
 import { findDemo } from './features/connections/model';
 import { EmptyState } from './features/empty/EmptyState';
 import { ErrorBoundary } from './features/errors/ErrorBoundary';
@@ -48,13 +48,18 @@ export function App(): ReactNode {
     <div className="app">
       <TitleBar active={currentConnection} />
       <div className="app-body">
-        <ConnectionsSidebar
+        <ConnectionsPane
           connections={connections.data}
           loading={connections.loading}
           error={connections.error?.message}
           activeConnectionId={current?.connectionId}
           onOpen={open}
           onRetry={connections.reload}
+          reload={connections.reload}
+          secretBackend={info.data?.secretBackend}
+          onDeleted={(id) => {
+            for (const t of tabs.tabs) if (t.connectionId === id) dispatch({ type: 'close', id: t.id });
+          }}
         />
         <main className="main">
           <Banners link={link} warnings={info.data?.warnings ?? []} />

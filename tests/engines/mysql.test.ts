@@ -116,7 +116,9 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     const sink = new ScriptedSink((i) => {
       if (i === 1) throw new AppError('INTERNAL', 'The result spool is full.');
     });
-    const err = await errorOf(conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }));
+    const err = await errorOf(
+      conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }),
+    );
     expect(err.code).toBe('INTERNAL');
     expect(err.message).toBe('The result spool is full.');
     expect(sink.rowCount).toBe(2000);
@@ -127,7 +129,9 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     const sink = new ScriptedSink(async (i) => {
       if (i === 0) await conn.cancel();
     }, 20);
-    const err = await errorOf(conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }));
+    const err = await errorOf(
+      conn.execute('SELECT seq FROM seq_1_to_200000', sink, { batchSize: 1000 }),
+    );
     expect(err.code).toBe('QUERY_CANCELLED');
     expect(sink.rowCount).toBeLessThan(200000);
     expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);

@@ -132,7 +132,9 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     const sink = new ScriptedSink((i) => {
       if (i === 1) throw new AppError('INTERNAL', 'The result spool is full.');
     });
-    const err = await errorOf(conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }));
+    const err = await errorOf(
+      conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }),
+    );
     expect(err.code).toBe('INTERNAL');
     expect(err.message).toBe('The result spool is full.');
     expect(sink.rowCount).toBe(2000);
@@ -143,9 +145,21 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     const sink = new ScriptedSink(async (i) => {
       if (i === 0) await conn.cancel();
     }, 20);
-    const err = await errorOf(conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }));
+    const err = await errorOf(
+      conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }),
+    );
     expect(err.code).toBe('QUERY_CANCELLED');
     expect(sink.rowCount).toBeLessThan(200000);
+    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+  });
+
+  it('refuses COPY FROM STDIN with a clear error and keeps the session usable', async () => {
+    await rowsOf(conn, 'CREATE TABLE copy_t (id int)');
+    const err = await errorOf(run(conn, 'COPY copy_t FROM STDIN'));
+    expect(err.code).toBe('QUERY_ERROR');
+    expect(err.message).toContain('COPY');
+    const out = await run(conn, 'COPY (SELECT 1 UNION ALL SELECT 2) TO STDOUT');
+    expect(out.summary.rowsAffected).toBe(2);
     expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
   });
 

@@ -50,6 +50,12 @@ export interface Dialect {
 export interface RowSink {
   beginResultSet(columns: ColumnMeta[]): void | Promise<void>;
   rows(batch: Row[]): void | Promise<void>;
+  /**
+   * Optional: a batch of `rowCount` rows already in the spool's chunk format (`encodeChunk` in
+   * query/spool/chunkCodec.ts). A driver that holds encoded rows may call it instead of `rows`
+   * when the sink has it (and must decode and call `rows` when it does not).
+   */
+  encodedRows?(chunk: Buffer, rowCount: number): void | Promise<void>;
   endResultSet(): void | Promise<void>;
 }
 

@@ -97,6 +97,14 @@ async function runStatement(conn: DriverConnection, index: number, st: ScriptSta
   let current: { info: ResultSetInfo; spool: ResultSpool } | null = null;
   let lastProgress = 0;
   const interval = opts.progressIntervalMs ?? 100;
+  const rowsArrived = (c: { info: ResultSetInfo; spool: ResultSpool }): void => {
+    c.info.rowCount = c.spool.total;
+    const now = performance.now();
+    if (opts.onProgress && now - lastProgress >= interval) {
+      lastProgress = now;
+      opts.onProgress({ statementIndex: index, resultId: c.info.resultId, rowCount: c.spool.total });
+    }
+  };
 
   const sink: RowSink = {
     beginResultSet(columns: ColumnMeta[]) {
@@ -110,12 +118,13 @@ async function runStatement(conn: DriverConnection, index: number, st: ScriptSta
       const c = current;
       if (!c) throw new AppError('INTERNAL', 'Driver sent rows before a result set began.');
       await c.spool.append(batch);
-      c.info.rowCount = c.spool.total;
-      const now = performance.now();
-      if (opts.onProgress && now - lastProgress >= interval) {
-        lastProgress = now;
-        opts.onProgress({ statementIndex: index, resultId: c.info.resultId, rowCount: c.spool.total });
-      }
+      rowsArrived(c);
+    },
+    async encodedRows(chunk: Buffer, rowCount: number) {
+      const c = current;
+      if (!c) throw new AppError('INTERNAL', 'Driver sent rows before a result set began.');
+      await c.spool.appendEncoded(chunk, rowCount);
+      rowsArrived(c);
     },
     endResultSet() {
       if (!current) return;

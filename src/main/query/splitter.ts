@@ -155,8 +155,9 @@ function maskForLibrary(sql: string, dialect: SplitterDialect): string {
 }
 
 // One flat alternation (no nested quantifiers), so a near-miss cannot backtrack exponentially.
-const COMMENT_ONLY = /^(?:\s|--[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*$/;
-const COMMENT_ONLY_MYSQL = /^(?:\s|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*(?!M?!)[\s\S]*?\*\/)*$/;
+// A block comment ends at its first `*/` ([^*]*\*+(?:[^/*][^*]*\*+)*\/), so matches never overlap.
+const COMMENT_ONLY = /^(?:\s|--[^\n]*(?:\n|$)|\/\*(?!M?!)[^*]*\*+(?:[^/*][^*]*\*+)*\/)*$/;
+const COMMENT_ONLY_MYSQL = /^(?:\s|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*(?!M?!)[^*]*\*+(?:[^/*][^*]*\*+)*\/)*$/;
 
 /** True when `text` holds only comments (MySQL's executable /*! … *\/ comments are code). */
 function isCommentOnly(text: string, dialect: SplitterDialect): boolean {

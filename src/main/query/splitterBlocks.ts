@@ -15,7 +15,7 @@ const MYSQL_STATEMENT_START = new Set([';', 'BEGIN', 'THEN', 'ELSE', 'DO', 'LOOP
 /** True when `piece` starts a statement whose body may hold `;` (trigger, routine, atomic body). */
 export function opensCompoundBody(piece: string, dialect: SplitterDialect): boolean {
   // Cheap pre-check: most statements are not CREATE statements at all.
-  if (!/^(?:\s|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*CREATE\b/i.test(piece)) return false;
+  if (!/^(?:\s|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*CREATE\b/i.test(piece)) return false;
   const words = tokenizeSql(piece, dialect)
     .slice(0, 40)
     .map((t) => (t.kind === 'word' ? t.value : t.text));

@@ -46,7 +46,7 @@ export function tokenizeSql(sql: string, dialect: SplitterDialect, options: Toke
     const next = sql[i + 1];
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f') {
       i++;
-    } else if ((ch === '-' && next === '-') || (ch === '#' && dialect === 'mysql')) {
+    } else if ((ch === '-' && next === '-' && isLineCommentStart(sql, i, dialect)) || (ch === '#' && dialect === 'mysql')) {
       const end = lineEnd(sql, i);
       push('comment', i, end);
       i = end;
@@ -58,7 +58,7 @@ export function tokenizeSql(sql: string, dialect: SplitterDialect, options: Toke
       i += sql[i + 2] === 'M' ? 4 : 3;
       while (i < n && /[0-9]/.test(sql[i])) i++;
     } else if (ch === '/' && next === '*') {
-      const end = blockCommentEnd(sql, i, dialect === 'postgres');
+      const end = blockCommentEnd(sql, i, dialect === 'postgres' || dialect === 'mssql');
       push('comment', i, end);
       i = end;
     } else if (ch === "'") {
@@ -124,6 +124,13 @@ export function splitTokensAtSemicolons(tokens: SqlToken[]): SqlToken[][] {
   }
   if (current.length) groups.push(current);
   return groups;
+}
+
+/** MySQL only treats `--` as a comment when whitespace or a control character follows. */
+function isLineCommentStart(sql: string, at: number, dialect: SplitterDialect): boolean {
+  if (dialect !== 'mysql') return true;
+  const after = sql.charCodeAt(at + 2);
+  return Number.isNaN(after) || after <= 32;
 }
 
 function lineEnd(sql: string, from: number): number {

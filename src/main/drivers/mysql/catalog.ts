@@ -25,15 +25,21 @@ SELECT c.TABLE_NAME AS tbl, c.COLUMN_NAME AS name, c.ORDINAL_POSITION AS ordinal
 FROM information_schema.COLUMNS c
 WHERE c.TABLE_SCHEMA = ?`;
 
-/** Foreign keys, one row per column in key order, with their actions. */
-export const FOREIGN_KEYS_SQL = `
+/**
+ * Foreign-key columns in key order. Joined with REFERENTIAL_CONSTRAINTS in code: MariaDB joins two
+ * information_schema tables without an index, which costs seconds on thousands of tables.
+ */
+export const FOREIGN_KEY_COLUMNS_SQL = `
 SELECT k.TABLE_NAME AS tbl, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.ORDINAL_POSITION AS pos,
-       k.REFERENCED_TABLE_SCHEMA AS refSchema, k.REFERENCED_TABLE_NAME AS refTable, k.REFERENCED_COLUMN_NAME AS refCol,
-       r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
+       k.REFERENCED_TABLE_SCHEMA AS refSchema, k.REFERENCED_TABLE_NAME AS refTable, k.REFERENCED_COLUMN_NAME AS refCol
 FROM information_schema.KEY_COLUMN_USAGE k
-JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
 WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL`;
+
+/** Foreign-key actions. */
+export const FOREIGN_KEY_RULES_SQL = `
+SELECT r.TABLE_NAME AS tbl, r.CONSTRAINT_NAME AS name, r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
+FROM information_schema.REFERENTIAL_CONSTRAINTS r
+WHERE r.CONSTRAINT_SCHEMA = ?`;
 
 /** Index columns (the primary key is the index named PRIMARY). */
 export const INDEXES_SQL = `
@@ -42,16 +48,23 @@ SELECT s.TABLE_NAME AS tbl, s.INDEX_NAME AS name, s.NON_UNIQUE AS nonUnique, s.S
 FROM information_schema.STATISTICS s
 WHERE s.TABLE_SCHEMA = ?`;
 
-/** CHECK constraints (MariaDB 10.2+, MySQL 8.0.16+); MariaDB names them per table. */
-export function checksSql(mariadb: boolean): string {
-  return `
-SELECT tc.TABLE_NAME AS tbl, tc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause
+/** CHECK constraints on MariaDB (10.2+), which names the table in CHECK_CONSTRAINTS itself. */
+export const MARIADB_CHECKS_SQL = `
+SELECT cc.TABLE_NAME AS tbl, cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause
+FROM information_schema.CHECK_CONSTRAINTS cc
+WHERE cc.CONSTRAINT_SCHEMA = ?`;
+
+/** Which table each CHECK constraint belongs to (MySQL 8.0.16+; joined with the clauses in code). */
+export const MYSQL_CHECK_TABLES_SQL = `
+SELECT tc.TABLE_NAME AS tbl, tc.CONSTRAINT_NAME AS name
 FROM information_schema.TABLE_CONSTRAINTS tc
-JOIN information_schema.CHECK_CONSTRAINTS cc
-  ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-  ${mariadb ? 'AND cc.TABLE_NAME = tc.TABLE_NAME' : ''}
 WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'`;
-}
+
+/** CHECK clauses by name (MySQL 8.0.16+). */
+export const MYSQL_CHECK_CLAUSES_SQL = `
+SELECT cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause
+FROM information_schema.CHECK_CONSTRAINTS cc
+WHERE cc.CONSTRAINT_SCHEMA = ?`;
 
 /** Functions and procedures with their parameters (position 0 is a function's return type). */
 export const ROUTINES_SQL = `

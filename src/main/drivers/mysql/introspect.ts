@@ -88,8 +88,9 @@ export async function introspectMysql(
   const tableNames = options.tables?.length
     ? options.tables.map((t) => t.replace(/^[^.]*\./, ''))
     : null;
+  // An empty alias means the query cannot be filtered by table (filtered through its partner).
   const run = <T>(text: string, alias: string): Promise<T[]> =>
-    tableNames
+    tableNames && alias
       ? query<T>(`${text} AND ${alias}.TABLE_NAME IN (?)`, [db, tableNames])
       : query<T>(text, [db]);
 
@@ -120,9 +121,9 @@ export async function introspectMysql(
   let routines: RoutineInfo[] = [];
   if (!options.namesOnly) {
     const columns = await run<ColumnRow>(sql.COLUMNS_SQL, 'c');
-    const fks = await run<FkRow>(sql.FOREIGN_KEYS_SQL, 'k');
+    const fks = await foreignKeyRows(run);
     const indexes = await run<IndexRow>(sql.INDEXES_SQL, 's');
-    const checks = await run<CheckRow>(sql.checksSql(mariadb), 'tc');
+    const checks = await checkRows(run, mariadb);
     for (const c of columns) {
       const t = tables.get(c.tbl);
       if (!t) continue;
@@ -165,6 +166,35 @@ export async function introspectMysql(
   }
   snapshot.schemas = [{ name: db, tables: list, routines, enums: enums.sort(byName) }];
   return snapshot;
+}
+
+type Run = <T>(text: string, alias: string) => Promise<T[]>;
+
+async function foreignKeyRows(run: Run): Promise<FkRow[]> {
+  const cols = await run<Omit<FkRow, 'onUpdate' | 'onDelete'>>(sql.FOREIGN_KEY_COLUMNS_SQL, 'k');
+  const rules = await run<Pick<FkRow, 'tbl' | 'name' | 'onUpdate' | 'onDelete'>>(
+    sql.FOREIGN_KEY_RULES_SQL,
+    'r',
+  );
+  const byKey = new Map(rules.map((r) => [`${r.tbl}\0${r.name}`, r]));
+  return cols.map((c) => {
+    const rule = byKey.get(`${c.tbl}\0${c.name}`);
+    return {
+      ...c,
+      onUpdate: rule?.onUpdate ?? 'NO ACTION',
+      onDelete: rule?.onDelete ?? 'NO ACTION',
+    };
+  });
+}
+
+async function checkRows(run: Run, mariadb: boolean): Promise<CheckRow[]> {
+  if (mariadb) return run<CheckRow>(sql.MARIADB_CHECKS_SQL, 'cc');
+  const owners = await run<{ tbl: string; name: string }>(sql.MYSQL_CHECK_TABLES_SQL, 'tc');
+  if (owners.length === 0) return [];
+  // CHECK_CONSTRAINTS has no table column on MySQL; check names are unique per schema there.
+  const clauses = await run<{ name: string; clause: string }>(sql.MYSQL_CHECK_CLAUSES_SQL, '');
+  const byName = new Map(clauses.map((c) => [c.name, c.clause]));
+  return owners.map((o) => ({ tbl: o.tbl, name: o.name, clause: byName.get(o.name) ?? '' }));
 }
 
 function addForeignKeys(tables: Map<string, TableInfo>, rows: FkRow[]): void {

@@ -88,11 +88,13 @@ export function mapPgError(err: unknown, ctx: PgErrorContext = {}): AppError {
     case '57014':
       if (ctx.cancelRequested || /user request/i.test(raw))
         return new AppError('QUERY_CANCELLED', 'The statement was cancelled.', detail);
-      return new AppError(
-        'TIMEOUT',
-        `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`,
-        detail,
-      );
+      if (/statement timeout/i.test(raw))
+        return new AppError(
+          'TIMEOUT',
+          `${raw}. The statement ran longer than the connection's statement timeout; raise the timeout or narrow the query.`,
+          detail,
+        );
+      break;
     case '25006':
       return new AppError(
         'READ_ONLY_VIOLATION',
@@ -104,6 +106,12 @@ export function mapPgError(err: unknown, ctx: PgErrorContext = {}): AppError {
     case '57P03':
       return new AppError('CONNECTION_LOST', `${raw}. Reconnect and try again.`, detail);
   }
+  if (/connection timeout|timeout expired/i.test(raw))
+    return new AppError(
+      'TIMEOUT',
+      `Connecting to ${target} timed out. Check the host, port and any firewall in between.`,
+      detail,
+    );
   if (/does not support SSL/i.test(raw))
     return new AppError(
       'TLS_REQUIRED',

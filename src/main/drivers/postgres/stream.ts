@@ -15,6 +15,19 @@ import { resultTypes } from './types';
 const PAGE_ROWS = 5000;
 const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'MOVE', 'FETCH']);
 
+/**
+ * pg-cursor lacks the COPY hooks pg's own Query has; without them `COPY … FROM STDIN` would throw
+ * inside a socket handler. COPY IN is refused with a clear reason, COPY OUT data is skipped.
+ */
+class PortalCursor extends Cursor<Row> {
+  handleCopyInResponse(connection: { sendCopyFail(message: string): void }): void {
+    connection.sendCopyFail(
+      'QueryGenie does not send local data to COPY … FROM STDIN; use COPY … FROM a server file, or INSERT',
+    );
+  }
+  handleCopyData(): void {}
+}
+
 /** A result column as `pg` describes it. */
 export interface FieldLike {
   name: string;
@@ -38,7 +51,7 @@ export async function streamCursor(
   values: unknown[] | undefined,
 ): Promise<number | null> {
   const cursor = ctx.client.query(
-    new Cursor<Row>(sql, values, { rowMode: 'array', types: resultTypes }),
+    new PortalCursor(sql, values, { rowMode: 'array', types: resultTypes }),
   );
   const pageRows = Math.max(PAGE_ROWS, ctx.batchSize);
   // After a server error the portal is already gone and pg syncs by itself: no close then.

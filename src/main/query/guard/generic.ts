@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SplitterDialect } from '../../drivers/types';
-import { splitTokensAtSemicolons, tokenizeSql } from '../sqlTokens';
+import { splitTokensAtSemicolons, tokenizeSql, type SqlToken } from '../sqlTokens';
 import { classifyPostgres } from './postgres';
 import { applyRules, type GenericDatabase } from './rules';
 import {
@@ -73,7 +73,7 @@ export function classifyGeneric(sql: string, db: GenericDatabase): StatementClas
   const parts = splitTokensAtSemicolons(tokens);
   const verdicts: StatementClassification[] = [];
   for (const part of parts) {
-    const text = sql.slice(part[0].start, part[part.length - 1].end);
+    const text = parserText(sql, part, db);
     const ruled = applyRules(part, db, (offset) => classifyGeneric(sql.slice(offset, part[part.length - 1].end), db));
     verdicts.push(ruled ?? classifyParsed(text, db));
   }
@@ -96,6 +96,23 @@ function classifyParsed(sql: string, db: GenericDatabase): StatementClassificati
   }
   const nodes = Array.isArray(ast) ? ast : [ast];
   return combineVerdicts(nodes.map(classifyAst));
+}
+
+/**
+ * The text of one statement for node-sql-parser. For MySQL it is rebuilt from the tokens so the
+ * parser reads what the server runs: the inside of /*! … *\/ comments is code (the parser would
+ * skip it, hiding e.g. `INTO OUTFILE`), other comments become spaces, and `--x` (minus minus x
+ * to MySQL, a comment to the parser) gets a space.
+ */
+function parserText(sql: string, part: SqlToken[], db: GenericDatabase): string {
+  if (db !== 'mysql' && db !== 'mariadb') return sql.slice(part[0].start, part[part.length - 1].end);
+  let text = part[0].text;
+  for (let k = 1; k < part.length; k++) {
+    const [a, b] = [part[k - 1], part[k]];
+    const gap = sql.slice(a.end, b.start);
+    text += (/^\s*$/.test(gap) && !(a.text === '-' && b.text === '-') ? gap : ' ') + b.text;
+  }
+  return text;
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * ResultSpool: the server-side home of one result set. A driver appends batches (awaiting
  * `append` is its backpressure); readers ask for windows at any time, also while rows still
- * arrive. Rows are kept in chunks charged to a shared MemoryBudget; past the bound, the oldest
- * chunks are encoded (chunkCodec) into an append-only temp file and read back on demand through
- * a small LRU of decoded chunks, so scrolling a spilled result stays smooth.
+ * arrive. Rows are kept in chunks charged to a shared MemoryBudget. Only the chunk being filled
+ * holds JS rows: a completed chunk is kept encoded (chunkCodec), about a quarter of the heap its
+ * rows would take, and charged its byte length. Past the bound, the oldest encoded chunks are
+ * written as they are to an append-only temp file. Readers decode the chunks they need through a
+ * small LRU of decoded chunks (decodedCache.ts), so scrolling back and forth stays smooth.
  */
 import { AppError } from '../../../shared/errors';
 import type { ColumnMeta } from '../../../shared/query';
 import type { Row } from '../../../shared/values';
 import { decodeChunk, encodeChunk } from './chunkCodec';
+import { DecodedCache } from './decodedCache';
 import { estimateRowBytes } from './estimate';
 import type { MemoryBudget, Spillable } from './memoryBudget';
 import { SpillFile, type SpillLocation } from './spillFile';
@@ -24,15 +27,26 @@ export interface ResultSpoolOptions {
   chunkRows?: number;
   /** A chunk is also sealed once its estimated size reaches this (default 1 MB). */
   chunkBytes?: number;
-  /** Decoded spilled chunks kept for re-reads (default 4); held outside the budget. */
+  /** Decoded chunks kept for re-reads (default 4); held outside the budget. */
   cacheChunks?: number;
+  /** ...and at most this many estimated bytes of them (default 4 MB; the latest is always kept). */
+  cacheBytes?: number;
 }
+
+/**
+ * Bytes charged per encoded chunk on top of its payload: the Buffer and ArrayBuffer objects, the
+ * backing store's bookkeeping and the chunk record.
+ */
+export const ENCODED_CHUNK_OVERHEAD = 320;
 
 interface Chunk {
   start: number;
   count: number;
-  /** In memory while not spilled (also during the spill write, so readers never wait). */
+  /** Only the open chunk (still being filled) holds rows. */
   rows: Row[] | null;
+  /** A sealed chunk in memory (also during its spill write, so readers never wait). */
+  encoded: Buffer | null;
+  /** What this chunk is charged to the budget now. */
   bytes: number;
   sealed: boolean;
   spilling: boolean;
@@ -52,9 +66,8 @@ export class ResultSpool implements Spillable {
   private readonly file: SpillFile;
   private readonly chunkRows: number;
   private readonly chunkBytes: number;
-  private readonly cacheChunks: number;
   private readonly chunks: Chunk[] = [];
-  private readonly cache = new Map<Chunk, Row[]>();
+  private readonly cache: DecodedCache<Chunk>;
   private readonly loading = new Map<Chunk, Promise<Row[]>>();
   private waiters: Waiter[] = [];
   private count = 0;
@@ -73,7 +86,7 @@ export class ResultSpool implements Spillable {
     this.budget = opts.budget;
     this.chunkRows = Math.max(1, opts.chunkRows ?? 2000);
     this.chunkBytes = Math.max(1, opts.chunkBytes ?? 1024 * 1024);
-    this.cacheChunks = Math.max(1, opts.cacheChunks ?? 4);
+    this.cache = new DecodedCache(Math.max(1, opts.cacheChunks ?? 4), opts.cacheBytes ?? 4 * 1024 * 1024);
     this.file = new SpillFile(opts.tempDir, opts.id);
     this.budget.register(this);
   }
@@ -93,7 +106,7 @@ export class ResultSpool implements Spillable {
     return this.file.bytes;
   }
 
-  /** Estimated bytes of rows held in memory (charged to the budget). */
+  /** Bytes held in memory and charged to the budget: encoded chunks plus the open chunk's rows. */
   get memoryBytes(): number {
     return this.inMemoryBytes;
   }
@@ -110,15 +123,8 @@ export class ResultSpool implements Spillable {
 
   /** Adds rows. Resolves when the memory bound is respected again (spilling if needed). */
   async append(rows: Row[]): Promise<void> {
-    if (this.closed) {
-      throw new AppError(
-        'QUERY_CANCELLED',
-        'The result was closed while rows were still arriving.',
-      );
-    }
-    if (this.done) throw new AppError('INTERNAL', 'Rows arrived after the result was finished.');
+    this.assertWritable();
     if (rows.length === 0) return;
-    let added = 0;
     let chunk = this.openChunk();
     for (const row of rows) {
       if (chunk.sealed) chunk = this.openChunk();
@@ -126,12 +132,53 @@ export class ResultSpool implements Spillable {
       chunk.rows!.push(row);
       chunk.count++;
       chunk.bytes += bytes;
-      added += bytes;
-      if (chunk.count >= this.chunkRows || chunk.bytes >= this.chunkBytes) chunk.sealed = true;
+      this.inMemoryBytes += bytes;
+      this.budget.charge(bytes);
+      if (chunk.count >= this.chunkRows || chunk.bytes >= this.chunkBytes) this.seal(chunk);
     }
     this.count += rows.length;
-    this.inMemoryBytes += added;
-    this.budget.charge(added);
+    this.wake();
+    if (this.budget.over) await this.budget.relieve();
+  }
+
+  /**
+   * Adds `rowCount` rows already encoded by `encodeChunk` (a producer that encodes off the main
+   * thread). The chunk is kept as it is; rows appended before it stay before it.
+   */
+  async appendEncoded(chunk: Buffer, rowCount: number): Promise<void> {
+    this.assertWritable();
+    if (
+      chunk.byteLength < 8 ||
+      chunk.readUInt32LE(0) !== rowCount ||
+      chunk.readUInt32LE(4) !== this.columns.length
+    ) {
+      throw new AppError(
+        'INTERNAL',
+        `An encoded row chunk does not match its result (${rowCount} rows × ${this.columns.length} columns expected).`,
+      );
+    }
+    if (rowCount === 0) return;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && !last.sealed) {
+      if (last.count === 0) this.chunks.pop();
+      else this.seal(last);
+    }
+    const prev = this.chunks[this.chunks.length - 1];
+    const encoded = ownedBuffer(chunk);
+    const bytes = encoded.byteLength + ENCODED_CHUNK_OVERHEAD;
+    this.chunks.push({
+      start: prev ? prev.start + prev.count : 0,
+      count: rowCount,
+      rows: null,
+      encoded,
+      bytes,
+      sealed: true,
+      spilling: false,
+      loc: null,
+    });
+    this.count += rowCount;
+    this.inMemoryBytes += bytes;
+    this.budget.charge(bytes);
     this.wake();
     if (this.budget.over) await this.budget.relieve();
   }
@@ -226,14 +273,16 @@ export class ResultSpool implements Spillable {
 
   /** Spills the oldest in-memory chunk (sealing the open one if it is all that is left). */
   async spillOldest(): Promise<number> {
-    while (this.spillCursor < this.chunks.length && !this.chunks[this.spillCursor]!.rows)
+    while (this.spillCursor < this.chunks.length && this.chunks[this.spillCursor]!.loc)
       this.spillCursor++;
     const chunk = this.chunks[this.spillCursor];
     if (!chunk || chunk.spilling || chunk.count === 0 || this.closed) return 0;
-    chunk.sealed = true;
+    const before = chunk.bytes;
+    this.seal(chunk);
+    const sealedFreed = before - chunk.bytes;
     chunk.spilling = true;
     this.spillingBytes += chunk.bytes;
-    const encoded = encodeChunk(chunk.rows!, this.columns.length);
+    const encoded = chunk.encoded!;
     try {
       chunk.loc = await this.file.append(encoded);
     } catch (err) {
@@ -247,12 +296,27 @@ export class ResultSpool implements Spillable {
       );
     }
     if (this.closed) return 0;
-    chunk.rows = null;
+    chunk.encoded = null;
     chunk.spilling = false;
     this.spillingBytes -= chunk.bytes;
     this.inMemoryBytes -= chunk.bytes;
     this.budget.release(chunk.bytes);
-    return chunk.bytes;
+    return sealedFreed + chunk.bytes;
+  }
+
+  /** Closes the chunk to new rows and, if it holds rows, replaces them by their encoding. */
+  private seal(chunk: Chunk): void {
+    chunk.sealed = true;
+    if (!chunk.rows) return;
+    const encoded = ownedBuffer(encodeChunk(chunk.rows, this.columns.length));
+    chunk.rows = null;
+    chunk.encoded = encoded;
+    const bytes = encoded.byteLength + ENCODED_CHUNK_OVERHEAD;
+    const delta = bytes - chunk.bytes;
+    chunk.bytes = bytes;
+    this.inMemoryBytes += delta;
+    if (delta >= 0) this.budget.charge(delta);
+    else this.budget.release(-delta);
   }
 
   private openChunk(): Chunk {
@@ -263,6 +327,7 @@ export class ResultSpool implements Spillable {
       start: last ? last.start + last.count : 0,
       count: 0,
       rows: [],
+      encoded: null,
       bytes: 0,
       sealed: false,
       spilling: false,
@@ -286,11 +351,11 @@ export class ResultSpool implements Spillable {
   private async chunkRowsOf(chunk: Chunk): Promise<Row[]> {
     if (chunk.rows) return chunk.rows;
     const cached = this.cache.get(chunk);
-    if (cached) {
-      // Re-insert to mark it most recently used.
-      this.cache.delete(chunk);
-      this.cache.set(chunk, cached);
-      return cached;
+    if (cached) return cached;
+    if (chunk.encoded) {
+      const rows = decodeChunk(chunk.encoded);
+      this.cache.set(chunk, rows);
+      return rows;
     }
     let load = this.loading.get(chunk);
     if (!load) {
@@ -301,7 +366,6 @@ export class ResultSpool implements Spillable {
       const rows = await load;
       this.assertOpen();
       this.cache.set(chunk, rows);
-      while (this.cache.size > this.cacheChunks) this.cache.delete(this.cache.keys().next().value!);
       return rows;
     } finally {
       this.loading.delete(chunk);
@@ -316,10 +380,28 @@ export class ResultSpool implements Spillable {
     for (const w of ready) w.resolve();
   }
 
+  private assertWritable(): void {
+    if (this.closed) {
+      throw new AppError('QUERY_CANCELLED', 'The result was closed while rows were still arriving.');
+    }
+    if (this.done) throw new AppError('INTERNAL', 'Rows arrived after the result was finished.');
+  }
+
   private assertOpen(): void {
     if (this.closed)
       throw new AppError('NOT_FOUND', 'This result was closed; run the query again.');
   }
+}
+
+/**
+ * `buf` itself when it owns its whole ArrayBuffer, else an exact copy: a subarray of a pooled or
+ * larger buffer would pin (and under-charge) the memory around it for as long as the chunk lives.
+ */
+function ownedBuffer(buf: Buffer): Buffer {
+  if (buf.byteOffset === 0 && buf.buffer.byteLength === buf.byteLength) return buf;
+  const copy = Buffer.allocUnsafeSlow(buf.byteLength);
+  buf.copy(copy);
+  return copy;
 }
 
 function cancelled(): AppError {

@@ -1,7 +1,7 @@
 /** The left sidebar: every connection profile, searchable; clicking one opens its tab. */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
-import { SearchIcon } from '../../ui/icons';
+import { MoreIcon, PlusIcon, SearchIcon } from '../../ui/icons';
 import { ConnectionItem } from './ConnectionItem';
 import { filterConnections, sortConnections } from './model';
 import './connections.css';
@@ -14,6 +14,14 @@ export interface ConnectionsSidebarProps {
   activeConnectionId: string | undefined;
   onOpen(connection: ConnectionSummary): void;
   onRetry(): void;
+  /** "+": a new connection. */
+  onNew?(): void;
+  /** A connection's actions menu at a point. */
+  onActions?(connection: ConnectionSummary, x: number, y: number): void;
+  /** The header's "⋯" menu (import/export) at a point. */
+  onListMenu?(x: number, y: number): void;
+  /** A short message at the bottom (e.g. "Copied"). */
+  toast?: string | null;
 }
 
 /** Sidebar with a filter box and the connection list. */
@@ -28,6 +36,32 @@ export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
       <div className="sidebar-header">
         <span className="sidebar-title">Connections</span>
         {props.connections && <span className="sidebar-count">{props.connections.length}</span>}
+        <span className="sidebar-spacer" />
+        {props.onListMenu && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Import or export connections"
+            title="Import / export connections"
+            onClick={(e) => {
+              const r = e.currentTarget.getBoundingClientRect();
+              props.onListMenu?.(r.left, r.bottom + 2);
+            }}
+          >
+            <MoreIcon size={14} />
+          </button>
+        )}
+        {props.onNew && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="New connection"
+            title="New connection"
+            onClick={props.onNew}
+          >
+            <PlusIcon size={14} />
+          </button>
+        )}
       </div>
       <label className="sidebar-search">
         <SearchIcon size={13} />
@@ -60,9 +94,15 @@ export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
             connection={c}
             active={c.id === props.activeConnectionId}
             onOpen={props.onOpen}
+            onActions={(conn, x, y) => props.onActions?.(conn, x, y)}
           />
         ))}
       </ul>
+      {props.toast && (
+        <p className="sidebar-toast" role="status">
+          {props.toast}
+        </p>
+      )}
     </aside>
   );
 }

@@ -21,7 +21,7 @@ export function ProfileFields({ form, errors, update }: FieldGroupProps): ReactN
               type="button"
               role="radio"
               aria-checked={form.environment === env}
-              className={`segment${form.environment === env ? ' is-on' : ''}${env ? ` env-${env}` : ''}`}
+              className={`segment${form.environment === env ? ' is-on' : ''}${env ? ` segment-${env}` : ''}`}
               onClick={() => update({ environment: env })}
             >
               {env ? environmentLabel(env) : 'None'}

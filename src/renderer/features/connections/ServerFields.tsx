@@ -5,7 +5,6 @@ import {
   passwordPlaceholder,
   portPlaceholder,
   SSL_MODES,
-  backendShortName,
   type ConnectionForm,
   type FormErrors,
   type SslModeChoice,
@@ -122,7 +121,7 @@ function PasswordField(props: FieldGroupProps & { secretBackend: string | undefi
             Forget password
           </button>
         ) : (
-          `Stored in the ${backendShortName(props.secretBackend)}, never in the app database.`
+          'Never written to the app database.'
         )
       }
     >

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
 import { LockIcon, PlayIcon, StopIcon } from '../../ui/icons';
 import { ENGINE_LABELS } from '../connections/model';
+import { ConfirmRunDialog } from './ConfirmRunDialog';
 import { initialSql } from './model';
 import { RunResult } from './RunResult';
 import { useQueryRun } from './useQueryRun';
@@ -11,11 +12,15 @@ import './query.css';
 /** The query tab of one connection. */
 export function QueryTab({ connection }: { connection: ConnectionSummary }): ReactNode {
   const [sql, setSql] = useState(() => initialSql(connection));
-  const { state, run, cancel } = useQueryRun(connection.id);
+  const { state, run, cancel, decline } = useQueryRun(connection.id);
+  const prod = connection.environment === 'prod';
   const running = state.phase === 'running';
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   return (
-    <section className="query-tab" aria-label={`Query ${connection.name}`}>
+    <section
+      className={`query-tab${prod ? ' is-prod' : ''}`}
+      aria-label={`Query ${connection.name}`}
+    >
       <div className="query-toolbar">
         {running ? (
           <button type="button" className="btn btn-danger" onClick={cancel}>
@@ -36,6 +41,11 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
           <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>
         </span>
         <span className="toolbar-spacer" />
+        {prod && (
+          <span className="prod-badge" title="Production: every write asks for confirmation">
+            PROD
+          </span>
+        )}
         {connection.readOnly && (
           <span className="toolbar-pill" title="Writes are refused on this connection">
             <LockIcon size={11} /> Read-only
@@ -61,6 +71,15 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
       <div className="query-result">
         <RunResult state={state} />
       </div>
+      {state.phase === 'confirm' && (
+        <ConfirmRunDialog
+          request={state.request}
+          connectionName={connection.name}
+          prod={prod}
+          onCancel={decline}
+          onConfirm={() => run(state.sql, true)}
+        />
+      )}
     </section>
   );
 }

@@ -24,6 +24,8 @@ export function RunResult({ state }: { state: RunState }): ReactNode {
           hint={state.error.detail?.hint}
         />
       );
+    case 'confirm':
+      return <div className="result-empty">Waiting for your confirmation…</div>;
     case 'done':
       break;
   }

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import type { LinkStatus } from '../../api/client';
-import { FolderIcon, WarningIcon } from '../../ui/icons';
+import { FolderIcon, KeyIcon, WarningIcon } from '../../ui/icons';
 import { connectionCountLabel, modeLabel, shortenPath } from './model';
 import './status.css';
 
@@ -29,6 +29,15 @@ export function StatusBar(props: {
         </span>
       )}
       <span className="status-spacer" />
+      {info?.secretBackend && (
+        <span
+          className="status-item"
+          data-testid="secret-backend"
+          title="Where connection passwords are kept"
+        >
+          <KeyIcon size={12} /> Secrets: {info.secretBackend}
+        </span>
+      )}
       {info && (
         <span className="status-item status-path" title={`Data folder: ${info.dataDir}`}>
           <FolderIcon size={12} /> {shortenPath(info.dataDir)}

@@ -20,8 +20,13 @@ export function TabBar(props: {
       {state.tabs.map((tab) => {
         const conn = props.connections.get(tab.connectionId);
         const active = tab.id === state.activeId;
+        const prod = conn?.environment === 'prod';
         return (
-          <div key={tab.id} className={`tab${active ? ' is-active' : ''}`} role="presentation">
+          <div
+            key={tab.id}
+            className={`tab${active ? ' is-active' : ''}${prod ? ' is-prod' : ''}`}
+            role="presentation"
+          >
             <button
               type="button"
               role="tab"
@@ -33,6 +38,11 @@ export function TabBar(props: {
             >
               {conn && <EngineBadge engine={conn.engine} />}
               <span className="tab-title">{tab.title}</span>
+              {prod && (
+                <span className="tab-prod" title="Production connection">
+                  PROD
+                </span>
+              )}
             </button>
             <button
               type="button"
