@@ -48,6 +48,14 @@ async function appPath(conn: DriverConnection, sql: string, tempDir: string): Pr
       },
       endResultSet: () => sink.endResultSet(),
     };
+    // Forward the encoded path too, so the probe measures the app's path, not the decode fallback.
+    const encodedRows = sink.encodedRows?.bind(sink);
+    if (encodedRows && !process.env.QG_BENCH_NO_ENCODED) {
+      wrapped.encodedRows = (chunk, n) => {
+        if (!firstBatchAt) firstBatchAt = performance.now();
+        return encodedRows(chunk, n);
+      };
+    }
     return conn.execute(s, wrapped, o);
   };
   let spool: ResultSpool | undefined;

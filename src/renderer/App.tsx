@@ -58,7 +58,8 @@ export function App(): ReactNode {
           reload={connections.reload}
           secretBackend={info.data?.secretBackend}
           onDeleted={(id) => {
-            for (const t of tabs.tabs) if (t.connectionId === id) dispatch({ type: 'close', id: t.id });
+            for (const t of tabs.tabs)
+              if (t.connectionId === id) dispatch({ type: 'close', id: t.id });
           }}
         />
         <main className="main">

@@ -76,76 +76,88 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
     await page.keyboard.press('Control+V');
   }
 
-  it.skipIf(!PG)('adds PostgreSQL from a pasted URL, tests it, and queries after a reload', async () => {
-    const url = new URL(PG!);
-    const { page, errors } = await openPage();
-    await page.getByRole('button', { name: 'New connection' }).click();
-    const dialog = page.getByTestId('connection-dialog');
-    await dialog.waitFor();
+  it.skipIf(!PG)(
+    'adds PostgreSQL from a pasted URL, tests it, and queries after a reload',
+    async () => {
+      const url = new URL(PG!);
+      const { page, errors } = await openPage();
+      await page.getByRole('button', { name: 'New connection' }).click();
+      const dialog = page.getByTestId('connection-dialog');
+      await dialog.waitFor();
 
-    // A URL the dialog cannot read is explained next to the field.
-    await paste(page, 'Paste URL', 'redis://localhost:6379');
-    await expect(dialog.getByRole('alert').first().textContent()).resolves.toMatch(
-      /Unknown URL scheme "redis:"/,
-    );
+      // A URL the dialog cannot read is explained next to the field.
+      await paste(page, 'Paste URL', 'redis://localhost:6379');
+      await expect(dialog.getByRole('alert').first().textContent()).resolves.toMatch(
+        /Unknown URL scheme "redis:"/,
+      );
 
-    await page.getByLabel('Paste URL', { exact: true }).fill('');
-    await paste(page, 'Paste URL', PG!);
-    await expect(page.getByLabel('Host', { exact: true }).inputValue()).resolves.toBe(url.hostname);
-    await expect(page.getByLabel('Port', { exact: true }).inputValue()).resolves.toBe(url.port);
-    await expect(page.getByLabel('User', { exact: true }).inputValue()).resolves.toBe(decodeURIComponent(url.username));
-    await expect(page.getByLabel('Database', { exact: true }).inputValue()).resolves.toBe(
-      url.pathname.slice(1),
-    );
-    await expect(page.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe(
-      decodeURIComponent(url.password),
-    );
-    expect(await page.getByRole('radio', { name: 'PostgreSQL' }).getAttribute('aria-checked')).toBe(
-      'true',
-    );
-    await page.getByLabel('Name', { exact: true }).fill('Local PG');
-    await page.getByRole('radio', { name: 'Dev' }).click();
+      await page.getByLabel('Paste URL', { exact: true }).fill('');
+      await paste(page, 'Paste URL', PG!);
+      await expect(page.getByLabel('Host', { exact: true }).inputValue()).resolves.toBe(
+        url.hostname,
+      );
+      await expect(page.getByLabel('Port', { exact: true }).inputValue()).resolves.toBe(url.port);
+      await expect(page.getByLabel('User', { exact: true }).inputValue()).resolves.toBe(
+        decodeURIComponent(url.username),
+      );
+      await expect(page.getByLabel('Database', { exact: true }).inputValue()).resolves.toBe(
+        url.pathname.slice(1),
+      );
+      await expect(page.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe(
+        decodeURIComponent(url.password),
+      );
+      expect(
+        await page.getByRole('radio', { name: 'PostgreSQL' }).getAttribute('aria-checked'),
+      ).toBe('true');
+      await page.getByLabel('Name', { exact: true }).fill('Local PG');
+      await page.getByRole('radio', { name: 'Dev' }).click();
 
-    await dialog.getByRole('button', { name: 'Save & test' }).click();
-    await expect(
-      page.getByTestId('test-result').filter({ hasText: 'Connected' }).textContent(),
-    ).resolves.toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
-    // Saved now: the password field says where the password went, and the button only tests.
-    await expect(page.getByLabel('Password', { exact: true }).getAttribute('placeholder')).resolves.toMatch(
-      /saved in/,
-    );
-    await dialog.getByRole('button', { name: 'Test connection' }).waitFor();
-    await page.screenshot({ path: path.join(RESULTS, 'connection-dialog.png') });
-    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
+      await dialog.getByRole('button', { name: 'Save & test' }).click();
+      await expect(
+        page.getByTestId('test-result').filter({ hasText: 'Connected' }).textContent(),
+      ).resolves.toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
+      // Saved now: the password field says where the password went, and the button only tests.
+      await expect(
+        page.getByLabel('Password', { exact: true }).getAttribute('placeholder'),
+      ).resolves.toMatch(/saved in/);
+      await dialog.getByRole('button', { name: 'Test connection' }).waitFor();
+      await page.screenshot({ path: path.join(RESULTS, 'connection-dialog.png') });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(RESULTS, 'connection-dialog-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
 
-    // "Copy as URL" from the sidebar never carries the password.
-    const item = page.getByTestId('connection-item').filter({ hasText: 'Local PG' });
-    await item.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Copy as URL' }).waitFor();
-    await page.screenshot({ path: path.join(RESULTS, 'connection-menu.png') });
-    await page.getByRole('menuitem', { name: 'Copy as URL' }).click();
-    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
-    const copied = String(await page.evaluate('navigator.clipboard.readText()'));
-    expect(copied).toContain(`@${url.hostname}:${url.port}/`);
-    expect(copied).not.toContain(decodeURIComponent(url.password));
+      // "Copy as URL" from the sidebar never carries the password.
+      const item = page.getByTestId('connection-item').filter({ hasText: 'Local PG' });
+      await item.click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Copy as URL' }).waitFor();
+      await page.screenshot({ path: path.join(RESULTS, 'connection-menu.png') });
+      await page.getByRole('menuitem', { name: 'Copy as URL' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+      const copied = String(await page.evaluate('navigator.clipboard.readText()'));
+      expect(copied).toContain(`@${url.hostname}:${url.port}/`);
+      expect(copied).not.toContain(decodeURIComponent(url.password));
 
-    await page.reload();
-    await page.getByTestId('connection-item').filter({ hasText: 'Local PG' }).click();
-    await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT 1 AS one');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const table = page.getByTestId('result-table');
-    await table.waitFor();
-    await expect(table.locator('thead').textContent()).resolves.toContain('one');
-    await expect(table.locator('tbody td').nth(1).textContent()).resolves.toBe('1');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      await page.reload();
+      await page.getByTestId('connection-item').filter({ hasText: 'Local PG' }).click();
+      await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT 1 AS one');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const table = page.getByTestId('result-table');
+      await table.waitFor();
+      await expect(table.locator('thead').textContent()).resolves.toContain('one');
+      await expect(table.locator('tbody td').nth(1).textContent()).resolves.toBe('1');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('asks before a destructive statement on a prod connection', async () => {
     const file = path.join(home, 'prod.db');
     const db = new Database(file);
-    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('a'), ('b'), ('c');");
+    db.exec(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('a'), ('b'), ('c');",
+    );
     db.close();
     const rows = (): number => {
       const ro = new Database(file, { readonly: true });

@@ -163,6 +163,19 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
   });
 
+  it('tracks a manual transaction; EXPLAIN ANALYZE inside it keeps the transaction and its writes', async () => {
+    await run(conn, 'CREATE TABLE tx_t (id INT PRIMARY KEY)');
+    await run(conn, 'BEGIN');
+    expect(conn.inTransaction()).toBe(true);
+    await run(conn, 'INSERT INTO tx_t VALUES (1), (2)');
+    await conn.explain('DELETE FROM tx_t', { analyze: true });
+    expect(conn.inTransaction()).toBe(true);
+    expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[2n]]);
+    await run(conn, 'ROLLBACK');
+    expect(conn.inTransaction()).toBe(false);
+    expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[0n]]);
+  });
+
   it('takes positional parameters', async () => {
     expect(await rowsOf(conn, 'SELECT $1::int + 1, $2::text', { params: [41, 'x'] })).toEqual([
       [42, 'x'],

@@ -76,7 +76,9 @@ export async function startPostgres(): Promise<StartedServer> {
   return {
     url: `postgres://postgres:${PG_PASSWORD}@127.0.0.1:${port}/postgres`,
     async stop() {
-      await pg.stop().catch(() => undefined);
+      // Fast shutdown is usually instant; never let it outlast vitest's teardown timeout.
+      const timeout = new Promise((r) => setTimeout(r, 4000).unref());
+      await Promise.race([pg.stop().catch(() => undefined), timeout]);
       await cleanup();
     },
   };

@@ -9,6 +9,7 @@ import { AppError, toAppError, type ErrorCode } from '../../../shared/errors';
 import type { ExplainResult } from '../../../shared/query';
 import type { SchemaSnapshot } from '../../../shared/schema';
 import { Decimal } from '../../../shared/values';
+import { decodeChunk } from '../../query/spool/chunkCodec';
 import type { DriverConnection, ExecuteOptions, IntrospectOptions, RowSink, StatementSummary } from '../types';
 import { sqliteDialect } from './dialect';
 import { planFromRows } from './explain';
@@ -174,8 +175,10 @@ export class SqliteConnection implements DriverConnection {
           if (e.type === 'columns') {
             hasResultSet = true;
             await sink.beginResultSet(e.columns);
-          } else if (e.type === 'rows') {
-            await sink.rows(e.rows);
+          } else if (e.type === 'encodedRows') {
+            // Sinks without the encoded path (tests, probes) get decoded rows, same batches.
+            if (sink.encodedRows) await sink.encodedRows(e.chunk, e.rowCount);
+            else await sink.rows(decodeChunk(e.chunk));
             this.host?.send({ type: 'ack', id: e.id });
           } else if (e.type === 'done') {
             if (hasResultSet) await sink.endResultSet();

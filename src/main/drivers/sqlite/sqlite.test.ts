@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCheckConstraints, parseConstraintNames } from './checks';
 import { mapSqliteError } from './errors';
 import { nullBindings, planFromRows } from './explain';
-import { encodeFrame, FrameReader, type HostEvent } from './protocol';
+import type { Row } from '../../../shared/values';
+import { decodeChunk, encodeChunk } from '../../query/spool/chunkCodec';
+import { encodeFrame, encodeRowsFrameHeader, FrameReader, type HostEvent } from './protocol';
 
 describe('mapSqliteError', () => {
   it('maps a syntax error to SYNTAX_ERROR with the token position', () => {
@@ -67,21 +69,33 @@ describe('explain', () => {
 });
 
 describe('FrameReader', () => {
-  it('reassembles frames split at any byte and keeps bigint and binary values', () => {
-    const events: HostEvent[] = [
-      { type: 'columns', id: 1, columns: [{ name: 'a', type: 'INTEGER' }] },
-      { type: 'rows', id: 1, rows: [[2n ** 63n - 1n, new Uint8Array([1, 2]), null, 'x']] },
-      { type: 'done', id: 1, rowsAffected: null, inTransaction: false },
-    ];
-    const bytes = Buffer.concat(events.map(encodeFrame));
+  const rows: Row[] = [
+    [2n ** 63n - 1n, new Uint8Array([1, 2]), null, 'x'],
+    [-1, new Uint8Array(0), 1.5, 'üñí'],
+  ];
+  const frames = (): Buffer => {
+    const chunk = encodeChunk(rows, 4);
+    return Buffer.concat([
+      encodeFrame({ type: 'columns', id: 1, columns: [{ name: 'a', type: 'INTEGER' }] }),
+      encodeRowsFrameHeader(1, chunk),
+      chunk,
+      encodeFrame({ type: 'done', id: 1, rowsAffected: null, inTransaction: false }),
+    ]);
+  };
+
+  it.each([1, 7, 64 * 1024])('reassembles frames split every %i bytes and keeps bigint and binary values', (step) => {
+    const bytes = frames();
     const reader = new FrameReader();
     const out: HostEvent[] = [];
-    for (let i = 0; i < bytes.length; i += 7) out.push(...reader.push(bytes.subarray(i, i + 7)));
-    expect(out).toHaveLength(3);
-    expect(out[1]).toMatchObject({ type: 'rows' });
-    const row = (out[1] as Extract<HostEvent, { type: 'rows' }>).rows[0]!;
-    expect(row[0]).toBe(9223372036854775807n);
-    expect([...(row[1] as Uint8Array)]).toEqual([1, 2]);
-    expect(row[2]).toBeNull();
+    for (let i = 0; i < bytes.length; i += step) out.push(...reader.push(bytes.subarray(i, i + step)));
+    expect(out.map((e) => e.type)).toEqual(['columns', 'encodedRows', 'done']);
+    const batch = out[1] as Extract<HostEvent, { type: 'encodedRows' }>;
+    expect(batch).toMatchObject({ id: 1, rowCount: 2 });
+    // The spool keeps this buffer: it must own exactly its memory, not a slice of a pipe read.
+    expect(batch.chunk.byteOffset).toBe(0);
+    expect(batch.chunk.buffer.byteLength).toBe(batch.chunk.byteLength);
+    const back = decodeChunk(batch.chunk);
+    expect(back[0]![0]).toBe(9223372036854775807n);
+    expect(back).toStrictEqual(rows);
   });
 });

@@ -17,7 +17,8 @@ import type { Row } from '../../../shared/values';
 import { mapSqliteError } from './errors';
 import { nullBindings } from './explain';
 import { introspectDatabase } from './introspect';
-import { encodeFrame, type HostEvent, type HostOptions, type HostRequest, type PlanRow } from './protocol';
+import { encodeChunk } from '../../query/spool/chunkCodec';
+import { encodeFrame, encodeRowsFrameHeader, type HostOptions, type HostRequest, type PlanRow, type SerialisedHostEvent } from './protocol';
 
 const MAX_IN_FLIGHT = 4;
 /** A partly filled batch is sent after this long, so slow queries show their first rows early. */
@@ -29,10 +30,14 @@ const MIN_SAFE = -MAX_SAFE;
 const out = new net.Socket({ fd: 3, readable: false, writable: true });
 let draining: Promise<void> | null = null;
 
-function send(event: HostEvent): void {
-  if (!out.write(encodeFrame(event)) && !draining) {
+function write(data: Buffer): void {
+  if (!out.write(data) && !draining) {
     draining = new Promise((resolve) => out.once('drain', () => ((draining = null), resolve())));
   }
+}
+
+function send(event: SerialisedHostEvent): void {
+  write(encodeFrame(event));
 }
 
 let inFlight = 0;
@@ -47,9 +52,15 @@ function onAck(): void {
   }
 }
 
-async function sendRows(id: number, rows: Row[]): Promise<void> {
+/**
+ * Sends a batch encoded here, off the main process, in the spool's own chunk format: main hands
+ * the bytes to the spool as they are, instead of deserialising rows only to re-encode them.
+ */
+async function sendRows(id: number, rows: Row[], columnCount: number): Promise<void> {
   inFlight++;
-  send({ type: 'rows', id, rows });
+  const chunk = encodeChunk(rows, columnCount);
+  write(encodeRowsFrameHeader(id, chunk));
+  write(chunk);
   if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (creditWaiter = r));
   if (draining) await draining;
 }
@@ -76,18 +87,19 @@ async function execute(db: BetterSqlite3.Database, req: Extract<HostRequest, { t
     return;
   }
   stmt.raw(true).safeIntegers(true);
-  send({ type: 'columns', id: req.id, columns: stmt.columns().map((c) => ({ name: c.name, type: c.type ?? '' })) });
+  const columns = stmt.columns().map((c) => ({ name: c.name, type: c.type ?? '' }));
+  send({ type: 'columns', id: req.id, columns });
   let batch: Row[] = [];
   let started = performance.now();
   for (const row of stmt.iterate(...args) as IterableIterator<unknown[]>) {
     batch.push(normaliseRow(row));
     if (batch.length >= req.batchSize || ((batch.length & 63) === 0 && performance.now() - started > FLUSH_AFTER_MS)) {
-      await sendRows(req.id, batch);
+      await sendRows(req.id, batch, columns.length);
       batch = [];
       started = performance.now();
     }
   }
-  if (batch.length) await sendRows(req.id, batch);
+  if (batch.length) await sendRows(req.id, batch, columns.length);
   send({ type: 'done', id: req.id, rowsAffected: null, inTransaction: db.inTransaction });
 }
 

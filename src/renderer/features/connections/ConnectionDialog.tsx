@@ -56,7 +56,12 @@ export function ConnectionDialog(props: ConnectionDialogProps): ReactNode {
       <button type="button" className="btn" onClick={props.onClose}>
         Cancel
       </button>
-      <button type="button" className="btn" disabled={s.busy !== null} onClick={() => void s.saveAndTest()}>
+      <button
+        type="button"
+        className="btn"
+        disabled={s.busy !== null}
+        onClick={() => void s.saveAndTest()}
+      >
         {s.busy === 'test' && <span className="spinner" />}
         {s.dirty ? 'Save & test' : 'Test connection'}
       </button>
@@ -72,7 +77,13 @@ export function ConnectionDialog(props: ConnectionDialogProps): ReactNode {
   );
 
   return (
-    <Dialog title={title} onClose={props.onClose} size="large" footer={footer} testId="connection-dialog">
+    <Dialog
+      title={title}
+      onClose={props.onClose}
+      size="large"
+      footer={footer}
+      testId="connection-dialog"
+    >
       {!form && !s.loadError && <p className="field-hint">Loading…</p>}
       {s.loadError && <Notice notice={{ tone: 'error', text: s.loadError }} />}
       {form && (
@@ -149,7 +160,12 @@ export function ConnectionDialog(props: ConnectionDialogProps): ReactNode {
               />
             )}
           </Field>
-          <ServerFields form={form} errors={s.errors} update={s.update} secretBackend={props.secretBackend} />
+          <ServerFields
+            form={form}
+            errors={s.errors}
+            update={s.update}
+            secretBackend={props.secretBackend}
+          />
           <ProfileFields form={form} errors={s.errors} update={s.update} />
           <Notice notice={s.notice} />
           <p className="secret-note">
@@ -172,7 +188,11 @@ function Notice({ notice }: { notice: DialogNotice }): ReactNode {
       role={notice.tone === 'error' ? 'alert' : 'status'}
       data-testid={notice.testId}
     >
-      {notice.tone === 'ok' ? <CheckIcon size={14} /> : notice.tone === 'error' ? <WarningIcon size={14} /> : null}
+      {notice.tone === 'ok' ? (
+        <CheckIcon size={14} />
+      ) : notice.tone === 'error' ? (
+        <WarningIcon size={14} />
+      ) : null}
       <span>{notice.text}</span>
     </div>
   );

@@ -22,8 +22,10 @@ type Open =
 type MenuAt = { x: number; y: number; items: MenuItem[]; label: string } | null;
 
 /** Props: the sidebar's, plus reloading the list and closing tabs of a deleted connection. */
-export interface ConnectionsPaneProps
-  extends Omit<ConnectionsSidebarProps, 'onNew' | 'onActions' | 'onListMenu' | 'toast'> {
+export interface ConnectionsPaneProps extends Omit<
+  ConnectionsSidebarProps,
+  'onNew' | 'onActions' | 'onListMenu' | 'toast'
+> {
   secretBackend: string | undefined;
   reload(): void;
   onDeleted(id: string): void;
@@ -67,7 +69,12 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
       onSelect: () =>
         api
           .call('connections.get', { connectionId: c.id })
-          .then((d) => navigator.clipboard.writeText(d.url).then(() => say('Copied'), () => say(d.url)))
+          .then((d) =>
+            navigator.clipboard.writeText(d.url).then(
+              () => say('Copied'),
+              () => say(d.url),
+            ),
+          )
           .catch(fail),
     },
     { label: 'Delete…', danger: true, onSelect: () => setOpen({ kind: 'delete', connection: c }) },
@@ -79,7 +86,9 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
         {...props}
         toast={toast}
         onNew={() => setOpen({ kind: 'edit' })}
-        onActions={(c, x, y) => setMenu({ x, y, items: actions(c), label: `Actions for ${c.name}` })}
+        onActions={(c, x, y) =>
+          setMenu({ x, y, items: actions(c), label: `Actions for ${c.name}` })
+        }
         onListMenu={(x, y) =>
           setMenu({
             x,

@@ -29,7 +29,9 @@ export function ProfileFields({ form, errors, update }: FieldGroupProps): ReactN
           ))}
         </div>
         {form.environment === 'prod' && (
-          <span className="field-hint">Every write asks for confirmation; tabs get a red frame.</span>
+          <span className="field-hint">
+            Every write asks for confirmation; tabs get a red frame.
+          </span>
         )}
       </div>
       <Field label="Statement timeout (s)" error={errors.timeout}>

@@ -18,7 +18,9 @@ export interface FieldGroupProps {
 }
 
 /** Host, port, user, password, database, default schema and SSL (or the SQLite file). */
-export function ServerFields(props: FieldGroupProps & { secretBackend: string | undefined }): ReactNode {
+export function ServerFields(
+  props: FieldGroupProps & { secretBackend: string | undefined },
+): ReactNode {
   const { form, errors, update } = props;
   if (form.engine === 'sqlite')
     return (
@@ -96,7 +98,9 @@ export function ServerFields(props: FieldGroupProps & { secretBackend: string | 
             id={id}
             className="input"
             value={form.defaultSchema}
-            placeholder={form.engine === 'postgres' ? 'public' : form.engine === 'mssql' ? 'dbo' : ''}
+            placeholder={
+              form.engine === 'postgres' ? 'public' : form.engine === 'mssql' ? 'dbo' : ''
+            }
             onChange={(e) => update({ defaultSchema: e.target.value })}
           />
         )}

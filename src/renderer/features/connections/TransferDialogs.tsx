@@ -30,13 +30,16 @@ export function ExportDialog({ onClose }: { onClose(): void }): ReactNode {
   const problem = passphraseError(passphrase);
   const run = () => {
     setBusy(true);
-    api.call('connections.export', passphrase ? { passphrase } : {}).then(
-      (r) => setOutcome({ ok: true, text: exportSummary(r) }),
-      (err: unknown) => {
-        const e = toAppError(err);
-        setOutcome({ ok: false, text: `${e.code}: ${e.message}` });
-      },
-    ).finally(() => setBusy(false));
+    api
+      .call('connections.export', passphrase ? { passphrase } : {})
+      .then(
+        (r) => setOutcome({ ok: true, text: exportSummary(r) }),
+        (err: unknown) => {
+          const e = toAppError(err);
+          setOutcome({ ok: false, text: `${e.code}: ${e.message}` });
+        },
+      )
+      .finally(() => setBusy(false));
   };
   return (
     <Dialog
@@ -50,7 +53,12 @@ export function ExportDialog({ onClose }: { onClose(): void }): ReactNode {
           <button type="button" className="btn" onClick={onClose}>
             {outcome?.ok ? 'Done' : 'Cancel'}
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy || problem !== null} onClick={run}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || problem !== null}
+            onClick={run}
+          >
             Export
           </button>
         </>
@@ -90,7 +98,10 @@ export function ImportDialog(props: { onClose(): void; onImported(): void }): Re
     setBusy(true);
     try {
       const content = await readText(file);
-      const r = await api.call('connections.import', passphrase ? { content, passphrase } : { content });
+      const r = await api.call(
+        'connections.import',
+        passphrase ? { content, passphrase } : { content },
+      );
       setOutcome({ ok: true, text: importSummary(r) });
       props.onImported();
     } catch (err) {
@@ -111,7 +122,12 @@ export function ImportDialog(props: { onClose(): void; onImported(): void }): Re
           <button type="button" className="btn" onClick={props.onClose}>
             {outcome?.ok ? 'Done' : 'Cancel'}
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy || !file} onClick={() => void run()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !file}
+            onClick={() => void run()}
+          >
             Import
           </button>
         </>

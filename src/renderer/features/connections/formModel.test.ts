@@ -103,7 +103,11 @@ describe('connection form model', () => {
     const start = { ...emptyForm(), name: 'Mine', color: '#1d8a4d', environment: 'dev' as const };
     const form = pasted('mariadb://root@127.0.0.1/app', start);
     expect(form).toMatchObject({ name: 'Mine', engine: 'mysql', port: '3306', color: '#1d8a4d' });
-    expect(pasted('/data/app.db')).toMatchObject({ engine: 'sqlite', filePath: '/data/app.db', name: 'app.db' });
+    expect(pasted('/data/app.db')).toMatchObject({
+      engine: 'sqlite',
+      filePath: '/data/app.db',
+      name: 'app.db',
+    });
   });
 
   it('explains a URL it cannot read', () => {
@@ -134,7 +138,11 @@ describe('connection form model', () => {
   });
 
   it('leaves server fields out of a SQLite profile and offers each engine its default port', () => {
-    const form = { ...changeEngine({ ...emptyForm(), port: '5432' }, 'sqlite'), name: 'f', filePath: '/tmp/a.db' };
+    const form = {
+      ...changeEngine({ ...emptyForm(), port: '5432' }, 'sqlite'),
+      name: 'f',
+      filePath: '/tmp/a.db',
+    };
     expect(toSaveArgs(form).params).toEqual({ filePath: '/tmp/a.db' });
     expect(changeEngine({ ...emptyForm(), port: '5432' }, 'mysql').port).toBe('');
     expect(changeEngine({ ...emptyForm(), port: '6000' }, 'mysql').port).toBe('6000');

@@ -240,7 +240,11 @@ export function formToParams(form: ConnectionForm): ConnectionParams {
 }
 
 // Optional properties stay absent rather than `undefined` (exactOptionalPropertyTypes).
-function assign<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
+function assign<T extends object, K extends keyof T>(
+  obj: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
   if (value !== undefined) obj[key] = value;
 }
 
@@ -271,7 +275,10 @@ export function formUrl(form: ConnectionForm): string {
 }
 
 /** The password field's placeholder: says where a saved password lives. */
-export function passwordPlaceholder(form: ConnectionForm, secretBackend: string | undefined): string {
+export function passwordPlaceholder(
+  form: ConnectionForm,
+  secretBackend: string | undefined,
+): string {
   if (form.forgetPassword) return 'Will be forgotten on save';
   if (form.hasSecret) return `•••• saved in ${backendShortName(secretBackend)}`;
   return 'Password';

@@ -19,9 +19,7 @@ import {
 } from './formModel';
 
 /** The inline alert under the form. */
-export type DialogNotice =
-  | { tone: 'ok' | 'error' | 'info'; text: string; testId?: string }
-  | null;
+export type DialogNotice = { tone: 'ok' | 'error' | 'info'; text: string; testId?: string } | null;
 
 /** Everything the dialog component renders from. */
 export interface ConnectionDialogState {

@@ -33,7 +33,11 @@ describe('run confirmation model', () => {
       refused({
         statements: [
           { index: 1, reason: 'statement 2: DELETE without WHERE', sql: 'DELETE FROM t' },
-          { index: 2, reason: 'statement 3 changes a prod database (write)', sql: 'UPDATE t SET a=1 WHERE id=2' },
+          {
+            index: 2,
+            reason: 'statement 3 changes a prod database (write)',
+            sql: 'UPDATE t SET a=1 WHERE id=2',
+          },
           { bogus: true },
         ],
       }),
@@ -50,7 +54,9 @@ describe('run confirmation model', () => {
       message: 'Confirm before running: statement 2: DELETE without WHERE.',
       items: [],
     });
-    expect(confirmationOf({ runId: 'r', cancelled: false, durationMs: 1, statements: [] })).toBeNull();
+    expect(
+      confirmationOf({ runId: 'r', cancelled: false, durationMs: 1, statements: [] }),
+    ).toBeNull();
   });
 
   it('titles prod runs loudly and bounds long SQL', () => {
