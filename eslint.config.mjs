@@ -11,7 +11,7 @@ const nodeBuiltins = [
 const nodePatterns = [{ group: ['node:*'], message: 'No Node built-ins here (layering).' }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/results/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

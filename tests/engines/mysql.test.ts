@@ -150,6 +150,16 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[0n]]);
   });
 
+  it('reports CONNECTION_LOST when the server ends the session', async () => {
+    const victim = await mysqlDriver.connect(parseConnectionUrl(url));
+    const [[id]] = await rowsOf(victim, 'SELECT CONNECTION_ID()');
+    await run(conn, `KILL ${String(id)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    const err = await errorOf(run(victim, 'SELECT 1'));
+    expect(err.code).toBe('CONNECTION_LOST');
+    await victim.close();
+  });
+
   it('takes positional parameters', async () => {
     expect(await rowsOf(conn, 'SELECT ? + 1 AS n, ? AS s', { params: [41, 'x'] })).toEqual([
       [42, 'x'],
@@ -174,6 +184,10 @@ suite(server ? 'MySQL/MariaDB driver' : MISSING_MYSQL, () => {
     expect(JSON.stringify(wrong)).not.toContain('sekret-wrong-pw');
     const nodb = await errorOf(mysqlDriver.connect({ ...params, database: 'no_such_db_qg' }));
     expect(nodb.code).toBe('UNKNOWN_DATABASE');
+    const nohost = await errorOf(
+      mysqlDriver.connect({ ...params, host: 'qg-no-such-host.invalid' }),
+    );
+    expect(nohost.code).toBe('HOST_NOT_FOUND');
     const closed = await errorOf(mysqlDriver.connect({ ...params, port: await freePort() }));
     expect(closed.code).toBe('CONNECTION_REFUSED');
   });

@@ -176,6 +176,18 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[0n]]);
   });
 
+  it('reports CONNECTION_LOST when the server ends the session', async () => {
+    const victim = await postgresDriver.connect(parseConnectionUrl(url));
+    await run(victim, 'SELECT 42 AS victim');
+    await run(
+      conn,
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT 42 AS victim'",
+    );
+    const err = await errorOf(run(victim, 'SELECT 1'));
+    expect(err.code).toBe('CONNECTION_LOST');
+    await victim.close();
+  });
+
   it('takes positional parameters', async () => {
     expect(await rowsOf(conn, 'SELECT $1::int + 1, $2::text', { params: [41, 'x'] })).toEqual([
       [42, 'x'],
@@ -201,6 +213,10 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(JSON.stringify(wrong)).not.toContain('sekret-wrong-pw');
     const nodb = await errorOf(postgresDriver.connect({ ...params, database: 'no_such_db_qg' }));
     expect(nodb.code).toBe('UNKNOWN_DATABASE');
+    const nohost = await errorOf(
+      postgresDriver.connect({ ...params, host: 'qg-no-such-host.invalid' }),
+    );
+    expect(nohost.code).toBe('HOST_NOT_FOUND');
     const closed = await errorOf(postgresDriver.connect({ ...params, port: await freePort() }));
     expect(closed.code).toBe('CONNECTION_REFUSED');
     expect(closed.message).toMatch(/port/i);

@@ -85,6 +85,23 @@ describe('web mode: the contract over a real WebSocket', () => {
     expect(wrongType.error).toMatchObject({ code: 'INVALID_REQUEST' });
   });
 
+  it('refuses huge strings and malformed envelopes without running anything', async () => {
+    const before = echoCalls;
+    const huge = await call(ws, 'connections.get', { connectionId: 'x'.repeat(100_000) });
+    expect(huge.error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringMatching(/connectionId/) });
+    const sneakyPassword = await call(ws, 'connections.save', { name: 'x', engine: 'postgres', params: { host: 'h', password: 'leak' } });
+    expect(sneakyPassword.error).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(echoCalls).toBe(before);
+  });
+
+  it('closes a socket that sends a malformed frame', async () => {
+    const cookie = await loginCookie(server.url);
+    const other = await openSocket(wsUrl, { Origin: server.origin, Cookie: cookie });
+    const closed = new Promise<number>((resolve) => other.once('close', (code) => resolve(code)));
+    other.send('{"t":"req","id":"not-a-number","method":"app.echo"}');
+    expect(await closed).toBe(1003);
+  });
+
   it('lists the demo connection without any secret', async () => {
     const res = await call(ws, 'connections.list', {});
     const list = res.result as Array<Record<string, unknown>>;

@@ -99,13 +99,20 @@ class MysqlConnection implements DriverConnection {
   private cancelRequested = false;
   private closed = false;
   private inTrans = false;
+  private lost = false;
 
   constructor(
     private readonly conn: Connection,
     private readonly params: ConnectionParams,
     private readonly ssl: MysqlSsl | undefined,
     private readonly server: ServerInfo,
-  ) {}
+  ) {
+    // mysql2 reports a dead connection on the connection, not on the next query: remember it.
+    conn.on('error', (err: { fatal?: boolean }) => {
+      if (err.fatal) this.lost = true;
+    });
+    conn.on('end', () => (this.lost = true));
+  }
 
   async serverVersion(): Promise<string> {
     return this.server.mariadb
@@ -118,8 +125,13 @@ class MysqlConnection implements DriverConnection {
     sink: RowSink,
     options: ExecuteOptions = {},
   ): Promise<StatementSummary> {
-    if (this.closed)
-      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    if (this.closed || this.lost)
+      throw new AppError(
+        'CONNECTION_LOST',
+        this.closed
+          ? 'This connection is closed. Reconnect and try again.'
+          : 'The connection to the server was lost. Reconnect and try again.',
+      );
     if (this.running)
       throw new AppError(
         'BAD_REQUEST',
