@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { ConnectionParams, Engine } from './connection';
-import type { ExportFormat, ResultPage, StatementOutcome, ColumnMeta } from './query';
+import type { ColumnMeta, ExplainResult, ExportFormat, ResultPage, StatementOutcome } from './query';
 import type { SchemaSnapshot } from './schema';
 
 /** A request definition: a zod schema for the arguments and a phantom result type. */
@@ -64,6 +64,8 @@ export interface ConnectionSummary {
 export interface ConnectionDetail extends ConnectionSummary {
   params: ConnectionParams;
   url: string;
+  /** Which SSH secrets the keychain holds for this profile (never the secrets themselves). */
+  sshSecrets?: { password: boolean; passphrase: boolean };
 }
 
 const sslArgs = z.strictObject({
@@ -188,6 +190,19 @@ export const requests = {
     z.strictObject({ connectionId: id, refresh: z.boolean().optional() }),
   ),
 
+  /**
+   * Tables and views by name only (fast on very large databases); details come with
+   * `schema.details`.
+   */
+  'schema.names': request<SchemaSnapshot>()(z.strictObject({ connectionId: id })),
+  /** Full details of some tables (`schema.table` names), for lazy loading. */
+  'schema.details': request<SchemaSnapshot>()(
+    z.strictObject({ connectionId: id, tables: z.array(z.string().min(1).max(600)).min(1).max(5_000) }),
+  ),
+  /** The engine's plan of a statement plus the normalised tree; `analyze` runs it in a rolled-back transaction. */
+  'query.explain': request<ExplainResult>()(
+    z.strictObject({ connectionId: id, sql: z.string().min(1).max(5_000_000), analyze: z.boolean().optional() }),
+  ),
   /** Runs a script; resolves when every statement finished. Rows are read with `result.page`. */
   'query.run': request<RunOutcome>()(
     z.strictObject({

@@ -90,3 +90,35 @@ describe('querygenie CLI', () => {
     expect(r.stdout).toMatch(/orders/i);
   });
 });
+
+describe('querygenie connections', () => {
+  const home = { QG_HOME: path.join(dir, 'conn-home') };
+  it('adds, lists, uses with --conn, and removes a saved connection', async () => {
+    const add = await runCli(['connections', 'add', '--name', 'shop', '--url', demo, '--read-only'], { env: home });
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toMatch(/Saved "shop"/);
+    const list = await runCli(['connections', 'list', '--json'], { env: home });
+    const entries = JSON.parse(list.stdout) as Array<{ name: string; readOnly: boolean }>;
+    expect(entries.find((c) => c.name === 'shop')).toMatchObject({ readOnly: true });
+    const q = await runCli(['query', '--conn', 'shop', '--format', 'csv', 'SELECT count(*) AS n FROM categories'], { env: home });
+    expect(q.stdout).toBe('n\n12\n');
+    const refused = await runCli(['query', '--conn', 'shop', 'DELETE FROM categories WHERE id = 1'], { env: home });
+    expect(refused.stderr).toMatch(/READ_ONLY_VIOLATION/);
+    const test = await runCli(['connections', 'test', 'shop'], { env: home });
+    expect(test.stdout).toMatch(/^OK: shop — SQLite 3\./);
+    const rm = await runCli(['connections', 'remove', 'shop'], { env: home });
+    expect(rm.stdout).toMatch(/Removed "shop"/);
+    const gone = await runCli(['query', '--conn', 'shop', 'SELECT 1'], { env: home });
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/No connection named "shop"/);
+  });
+
+  it('never writes a password to disk when no keychain is available', async () => {
+    const r = await runCli(['connections', 'add', '--name', 'pg', '--url', 'postgres://app:s3cret-value@db.example.com/shop'], { env: { ...home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/never writes a password to disk/);
+    expect(r.stderr).not.toContain('s3cret-value');
+    const files = fs.readdirSync(home.QG_HOME).map((f) => fs.readFileSync(path.join(home.QG_HOME, f)));
+    expect(files.some((b) => b.includes('s3cret-value'))).toBe(false);
+  });
+});

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { decodeValue } from '../../src/shared/codec';
 import type { ConnectionSummary, ResultSetStarted, RunOutcome } from '../../src/shared/contract';
-import type { ResultPage } from '../../src/shared/query';
+import type { ExplainResult, ResultPage } from '../../src/shared/query';
+import type { SchemaSnapshot } from '../../src/shared/schema';
 import { createApp, type App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { call, loginCookie, openSocket } from '../harness/webClient';
@@ -136,5 +137,22 @@ describe('query flow over the contract', () => {
     expect(write.statements[0]!.error).toMatchObject({ code: 'CONFIRMATION_REQUIRED', message: expect.stringMatching(/prod/) });
     const read = (await call(ws, 'query.run', { connectionId: saved.id, sql: 'SELECT name FROM categories WHERE id = 2' })).result as RunOutcome;
     expect(read.statements[0]!.error).toBeUndefined();
+  });
+
+  it('serves the schema: full (cached), names first, details on demand, and explain', async () => {
+    const full = (await call(ws, 'schema.get', { connectionId: demoId })).result as SchemaSnapshot;
+    expect(full.engine).toBe('sqlite');
+    const orders = full.schemas[0]!.tables.find((t) => t.name === 'orders')!;
+    expect(orders.foreignKeys.map((f) => f.refTable).sort()).toEqual(['customers', 'employees']);
+    const cached = (await call(ws, 'schema.get', { connectionId: demoId })).result as SchemaSnapshot;
+    expect(cached.capturedAt).toBe(full.capturedAt);
+    const names = (await call(ws, 'schema.names', { connectionId: demoId })).result as SchemaSnapshot;
+    const named = names.schemas[0]!.tables.find((t) => t.name === 'orders')!;
+    expect(named.partial).toBe(true);
+    const details = (await call(ws, 'schema.details', { connectionId: demoId, tables: ['main.orders'] })).result as SchemaSnapshot;
+    expect(details.schemas[0]!.tables.map((t) => t.name)).toEqual(['orders']);
+    expect(details.schemas[0]!.tables[0]!.columns.length).toBe(8);
+    const plan = (await call(ws, 'query.explain', { connectionId: demoId, sql: 'SELECT * FROM orders WHERE customer_id = 7' })).result as ExplainResult;
+    expect(JSON.stringify(plan.plan)).toMatch(/orders_customer_id/);
   });
 });

@@ -105,6 +105,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       }
     },
     'schema.get': async ({ connectionId, refresh }) => schemas.get(connectionId, refresh ?? false),
+    'schema.names': async ({ connectionId }) => schemas.names(connectionId),
+    'schema.details': async ({ connectionId, tables }) => schemas.details(connectionId, tables),
+    'query.explain': async ({ connectionId, sql, analyze }) => queries.explain(connectionId, sql, analyze ?? false),
     'query.run': async (args) => queries.run(args),
     'query.cancel': async ({ runId }) => ({ cancelled: await queries.cancel(runId) }),
     'session.transaction': async ({ connectionId, action }) => queries.transaction(connectionId, action),

@@ -1,5 +1,6 @@
 /** Resolves `--url` / `--conn` into connection params, for every command that talks to a database. */
-import { parseConnectionUrl, type ConnectionParams } from '../../shared/connection';
+import { describeTarget, parseConnectionUrl, type ConnectionParams } from '../../shared/connection';
+import { AppError } from '../../shared/errors';
 import { openAppDatabase } from '../app/appDb';
 import { appPaths, defaultHome } from '../app/paths';
 import { ConnectionStore } from '../connections/store';
@@ -8,6 +9,7 @@ import { openConnection } from '../connections/openConnection';
 import type { DriverConnection } from '../drivers/types';
 import { chooseSecretStore } from '../secrets/chooseSecretStore';
 import { UsageError } from './io';
+import { promptSecret } from './prompt';
 
 /** The options every database command accepts. */
 export interface TargetOptions {
@@ -43,7 +45,17 @@ export async function resolveTarget(opts: TargetOptions): Promise<ConnectionPara
   return params;
 }
 
-/** Opens a connection for a command (through its SSH tunnel when it has one). */
+/**
+ * Opens a connection for a command (through its SSH tunnel when it has one). When the server
+ * wants a password we do not have and a person is at the terminal, asks for it once.
+ */
 export async function openTarget(params: ConnectionParams): Promise<DriverConnection> {
-  return openConnection(params, { appKnownHosts: path.join(appPaths(defaultHome()).home, 'known_hosts') });
+  const env = { appKnownHosts: path.join(appPaths(defaultHome()).home, 'known_hosts') };
+  try {
+    return await openConnection(params, env);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'AUTH_FAILED' || params.password !== undefined || !process.stdin.isTTY) throw err;
+    const password = await promptSecret(`Password for ${describeTarget(params)}: `);
+    return openConnection({ ...params, password }, env);
+  }
 }

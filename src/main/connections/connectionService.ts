@@ -26,7 +26,8 @@ export class ConnectionService {
   /** One profile with its (password-free) parameters. */
   async get(idOrName: string): Promise<ConnectionDetail> {
     const p = this.store.get(idOrName);
-    return { ...(await this.summary(p)), params: p.params, url: formatConnectionUrl(p.params) };
+    const sshSecrets = { password: await this.secrets.has(p.id, 'ssh-password'), passphrase: await this.secrets.has(p.id, 'ssh-passphrase') };
+    return { ...(await this.summary(p)), params: p.params, url: formatConnectionUrl(p.params), sshSecrets };
   }
 
   /** Creates or updates a profile. `password`: a string sets it, null deletes it, absent keeps it. */

@@ -1,7 +1,9 @@
 /** Runs scripts for the renderer: sessions, spools, events, cancel. */
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent, RunOutcome } from '../../shared/contract';
+import type { ExplainResult } from '../../shared/query';
 import type { RowSink } from '../drivers/types';
+import { assertReadOnlyAllowed } from './guard';
 import { TRANSACTION_SQL } from './transactions';
 import type { ResultRegistry } from './resultRegistry';
 import { runScript } from './runScript';
@@ -50,6 +52,14 @@ export class QueryService {
     } finally {
       this.running.delete(runId);
     }
+  }
+
+  /** Explains a statement on the session; on a read-only connection, analyze only for reads. */
+  async explain(connectionId: string, sql: string, analyze: boolean): Promise<ExplainResult> {
+    return this.deps.sessions.exclusive(connectionId, async (s) => {
+      if (analyze && s.profile.readOnly) await assertReadOnlyAllowed(sql, s.conn.dialect.engine);
+      return s.conn.explain(sql, { analyze });
+    });
   }
 
   /** Begins, commits or rolls back a transaction on the connection's session. */

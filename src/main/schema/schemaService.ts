@@ -1,6 +1,7 @@
 /** SchemaSnapshots per connection: read from the catalog, cached in memory and in the app database. */
 import type Database from 'better-sqlite3';
 import type { SchemaSnapshot } from '../../shared/schema';
+import type { DriverConnection } from '../drivers/types';
 import type { SessionManager } from '../query/sessions';
 
 /** Serves and caches schema snapshots. */
@@ -30,6 +31,31 @@ export class SchemaService {
         .prepare('INSERT INTO schema_snapshots (connection_id, captured_at, snapshot_json) VALUES (?, ?, ?)')
         .run(connectionId, snapshot.capturedAt, JSON.stringify(snapshot));
       return snapshot;
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  /** Names only (not cached: cheap to re-read, and never mistaken for a full snapshot). */
+  async names(connectionId: string): Promise<SchemaSnapshot> {
+    return this.withConnection(connectionId, (conn) => conn.introspect({ namesOnly: true }));
+  }
+
+  /** Full details of the given `schema.table` names. */
+  async details(connectionId: string, tables: string[]): Promise<SchemaSnapshot> {
+    const wanted = new Set(tables);
+    const snap = await this.withConnection(connectionId, (conn) => conn.introspect({ tables }));
+    // Drivers may list the other tables as partial entries; return exactly what was asked for.
+    const schemas = snap.schemas
+      .map((s) => ({ ...s, tables: s.tables.filter((t) => wanted.has(`${s.name}.${t.name}`) && !t.partial) }))
+      .filter((s) => s.tables.length > 0);
+    return { ...snap, schemas };
+  }
+
+  private async withConnection<T>(connectionId: string, fn: (conn: DriverConnection) => Promise<T>): Promise<T> {
+    const { conn } = await this.sessions.openUnshared(connectionId);
+    try {
+      return await fn(conn);
     } finally {
       await conn.close().catch(() => undefined);
     }

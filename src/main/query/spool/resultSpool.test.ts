@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { Decimal, type Row } from '../../../shared/values';
+import { estimateRowBytes } from './estimate';
 import { cleanupStaleSpills, decodeChunk, encodeChunk, MemoryBudget, ResultSpool } from './index';
+import { ENCODED_CHUNK_OVERHEAD } from './resultSpool';
 
 const columns = ['id', 'big', 'name', 'price', 'ratio', 'flag', 'blob', 'at'].map((name) => ({
   name,
@@ -235,5 +237,90 @@ describe('ResultSpool', () => {
     expect(existsSync(join(dir, liveFile!))).toBe(true);
     expect(await cleanupStaleSpills(join(dir, 'missing'))).toBe(0);
     await live.close();
+  });
+
+  it('appendEncoded keeps order with interleaved append and returns exact values', async () => {
+    const spool = new ResultSpool({ id: 'enc', columns, budget: new MemoryBudget(), tempDir: dir, chunkRows: 100 });
+    const all: Row[] = [];
+    for (let i = 0; i < 700; i++) all.push(mixedRow(i));
+    const waiting = spool.waitFor(400);
+    await spool.append(all.slice(0, 150)); // one sealed chunk and a half-filled one
+    await spool.appendEncoded(encodeChunk(all.slice(150, 450), 8), 300);
+    await expect(waiting).resolves.toBeUndefined();
+    await spool.append(all.slice(450, 480));
+    await spool.appendEncoded(encodeChunk(all.slice(480, 481), 8), 1);
+    await spool.append(all.slice(481, 650));
+    // A slice of a larger buffer, as a pipe reader might hand over.
+    const framed = Buffer.concat([Buffer.from('junk'), encodeChunk(all.slice(650, 700), 8)]);
+    await spool.appendEncoded(framed.subarray(4), 50);
+    spool.finish();
+    expect(spool.total).toBe(700);
+    expect(await spool.read(0, 1000)).toStrictEqual(all);
+    for (const [o, l] of [[140, 20], [449, 3], [479, 3], [600, 100], [699, 5]] as const) {
+      expect(await spool.read(o, l)).toStrictEqual(all.slice(o, o + l));
+    }
+    const seen: Row[] = [];
+    for await (const b of spool.iterate(64)) seen.push(...b);
+    expect(seen).toStrictEqual(all);
+    await spool.close();
+  });
+
+  it('spills encoded chunks as they are and reads them back exactly', async () => {
+    // A zero bound spills everything, so the file holds exactly the producer's bytes.
+    const budget = new MemoryBudget(0);
+    const spool = new ResultSpool({ id: 'encspill', columns, budget, tempDir: dir });
+    const all: Row[] = [];
+    let encodedBytes = 0;
+    for (let s = 0; s < 3000; s += 250) {
+      const rows: Row[] = [];
+      for (let i = s; i < s + 250; i++) rows.push(mixedRow(i));
+      all.push(...rows);
+      const chunk = encodeChunk(rows, 8);
+      encodedBytes += chunk.byteLength;
+      await spool.appendEncoded(chunk, rows.length);
+    }
+    spool.finish();
+    expect(spool.spilledBytes).toBe(encodedBytes);
+    expect(budget.used).toBe(0);
+    expect(await spool.read(0, 5000)).toStrictEqual(all);
+    expect(await spool.read(2490, 20)).toStrictEqual(all.slice(2490, 2510));
+    // Reading (through the decoded-chunk cache) charges nothing to the shared bound.
+    expect(budget.used).toBe(0);
+    await spool.close();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses an encoded chunk that does not match the result, and any after close', async () => {
+    const spool = new ResultSpool({ id: 'bad', columns, budget: new MemoryBudget(), tempDir: dir });
+    const rows = [mixedRow(1), mixedRow(2)];
+    await expect(spool.appendEncoded(encodeChunk(rows, 8), 3)).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(spool.appendEncoded(encodeChunk(rows, 7), 2)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(spool.total).toBe(0);
+    await spool.close();
+    await expect(spool.appendEncoded(encodeChunk(rows, 8), 2)).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
+  });
+
+  it('charges completed chunks their encoded size, far below their rows, and frees it on close', async () => {
+    const budget = new MemoryBudget();
+    const spool = new ResultSpool({ id: 'acct', columns, budget, tempDir: dir, chunkRows: 100 });
+    const all = await fill(spool, 1050, 70);
+    let expected = 0;
+    for (let s = 0; s < 1000; s += 100) expected += encodeChunk(all.slice(s, s + 100), 8).byteLength + ENCODED_CHUNK_OVERHEAD;
+    // The open chunk's 50 rows are still rows, charged their estimate.
+    for (const row of all.slice(1000)) expected += estimateRowBytes(row);
+    expect(spool.memoryBytes).toBe(expected);
+    expect(budget.used).toBe(expected);
+    const asRows = all.reduce((n, r) => n + estimateRowBytes(r), 0);
+    expect(spool.memoryBytes).toBeLessThan(asRows / 2);
+    // An encoded append seals the open chunk first, then adds exactly its own bytes.
+    const extra = encodeChunk([mixedRow(2000)], 8);
+    await spool.appendEncoded(extra, 1);
+    const sealed = encodeChunk(all.slice(1000), 8).byteLength + ENCODED_CHUNK_OVERHEAD;
+    const before = expected - all.slice(1000).reduce((n, r) => n + estimateRowBytes(r), 0);
+    expect(budget.used).toBe(before + sealed + extra.byteLength + ENCODED_CHUNK_OVERHEAD);
+    await spool.read(0, 1051);
+    expect(budget.used).toBe(spool.memoryBytes);
+    await spool.close();
+    expect(budget.used).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 /** The target fields of the dialog: server, login and SSL for servers; the file for SQLite. */
 import type { ReactNode } from 'react';
 import { Field } from '../../ui/Field';
+import { passwordPlaceholder } from './dialogText';
 import {
-  passwordPlaceholder,
   portPlaceholder,
   SSL_MODES,
   type ConnectionForm,

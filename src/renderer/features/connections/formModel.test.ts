@@ -8,14 +8,12 @@ import {
   formFromDetail,
   formUrl,
   isValid,
-  passwordPlaceholder,
   portPlaceholder,
-  testFailureText,
-  testSuccessText,
   toSaveArgs,
   validateForm,
   type ConnectionForm,
 } from './formModel';
+import { passwordPlaceholder, testFailureText, testSuccessText } from './dialogText';
 
 const detail: ConnectionDetail = {
   id: 'c1',
@@ -69,6 +67,9 @@ describe('connection form model', () => {
       color: '#d1303f',
       environment: 'prod',
       readOnly: true,
+      // No tunnel: no SSH secret is kept for it.
+      sshPassword: null,
+      sshPassphrase: null,
     });
     expect('password' in args).toBe(false);
   });

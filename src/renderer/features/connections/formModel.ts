@@ -1,11 +1,10 @@
 /**
  * Pure model of the connection dialog: the editable form, its mapping to and from the contract's
- * save arguments, URL paste and copy, validation and the "Test connection" text.
+ * save arguments, URL paste and copy, and validation (the SSH section lives in sshModel.ts).
  */
 import type {
   ConnectionDetail,
   ConnectionSummary,
-  ConnectionTestResult,
   SaveConnectionArgs,
 } from '../../../shared/contract';
 import {
@@ -17,6 +16,15 @@ import {
   type SslOptions,
 } from '../../../shared/connection';
 import { toAppError } from '../../../shared/errors';
+import {
+  emptySshForm,
+  sshFormFromParams,
+  sshSecretArgs,
+  sshToParams,
+  validateSsh,
+  type SshErrors,
+  type SshForm,
+} from './sshModel';
 
 /** An SSL mode, or '' for the driver's default. */
 export type SslModeChoice = SslOptions['mode'] | '';
@@ -79,10 +87,13 @@ export interface ConnectionForm {
   timeoutSeconds: string;
   /** Engine options from a URL's query string, kept as they are. */
   options: Record<string, string>;
+  /** The SSH tunnel section (servers only). */
+  ssh: SshForm;
 }
 
 /** Messages per field, shown under the inputs. */
-export type FormErrors = Partial<Record<'name' | 'host' | 'port' | 'filePath' | 'timeout', string>>;
+export type FormErrors = Partial<Record<'name' | 'host' | 'port' | 'filePath' | 'timeout', string>> &
+  SshErrors;
 
 /** A blank form for a new connection. */
 export function emptyForm(engine: Engine = 'postgres'): ConnectionForm {
@@ -107,6 +118,7 @@ export function emptyForm(engine: Engine = 'postgres'): ConnectionForm {
     readOnly: false,
     timeoutSeconds: '',
     options: {},
+    ssh: emptySshForm(),
   };
 }
 
@@ -121,6 +133,7 @@ export function formFromDetail(d: ConnectionDetail): ConnectionForm {
     color: d.color,
     environment: d.environment,
     readOnly: d.readOnly,
+    ssh: sshFormFromParams(d.params.ssh, d.sshSecrets),
   };
 }
 
@@ -141,6 +154,8 @@ function fieldsFromParams(p: ConnectionParams, base: ConnectionForm): Connection
     timeoutSeconds: timeout ? String(timeout) : '',
     options: { ...(p.options ?? {}) },
     defaultSchema: p.defaultSchema ?? base.defaultSchema,
+    // A pasted URL carries no SSH settings: the tunnel stays as it was.
+    ssh: p.ssh ? sshFormFromParams(p.ssh, undefined) : base.ssh,
   };
 }
 
@@ -201,6 +216,7 @@ export function validateForm(form: ConnectionForm): FormErrors {
     const port = form.port.trim();
     if (port && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535))
       errors.port = 'The port is a number from 1 to 65535.';
+    Object.assign(errors, validateSsh(form.ssh));
   }
   const t = form.timeoutSeconds.trim();
   if (t && !(/^\d+(\.\d+)?$/.test(t) && Number(t) <= 86_400))
@@ -231,6 +247,7 @@ export function formToParams(form: ConnectionForm): ConnectionParams {
       assign(ssl, 'key', text(form.sslKey));
       p.ssl = ssl;
     }
+    assign(p, 'ssh', sshToParams(form.ssh));
   }
   assign(p, 'defaultSchema', text(form.defaultSchema));
   const seconds = Number(form.timeoutSeconds.trim() || '0');
@@ -266,37 +283,11 @@ export function toSaveArgs(form: ConnectionForm): SaveConnectionArgs {
   if (form.id) args.id = form.id;
   if (form.password) args.password = form.password;
   else if (form.forgetPassword) args.password = null;
-  return args;
+  // SQLite has no tunnel: its profile never holds SSH secrets worth keeping.
+  return { ...args, ...sshSecretArgs(form.engine === 'sqlite' ? emptySshForm() : form.ssh) };
 }
 
 /** "Copy as URL": the form's target as a URL, never with the password. */
 export function formUrl(form: ConnectionForm): string {
   return formatConnectionUrl({ ...formToParams(form), readOnly: form.readOnly });
-}
-
-/** The password field's placeholder: says where a saved password lives. */
-export function passwordPlaceholder(
-  form: ConnectionForm,
-  secretBackend: string | undefined,
-): string {
-  if (form.forgetPassword) return 'Will be forgotten on save';
-  if (form.hasSecret) return `•••• saved in ${backendShortName(secretBackend)}`;
-  return 'Password';
-}
-
-/** "keychain" for the OS keychain, else the backend's own name. */
-export function backendShortName(backend: string | undefined): string {
-  if (!backend || /keychain/i.test(backend)) return 'keychain';
-  return backend;
-}
-
-/** The success line of "Test connection". */
-export function testSuccessText(r: ConnectionTestResult): string {
-  return `Connected: ${r.serverVersion} · ${Math.round(r.latencyMs)} ms`;
-}
-
-/** The failure line of "Test connection": the stable code first, then what to do. */
-export function testFailureText(err: unknown): string {
-  const e = toAppError(err);
-  return `${e.code}: ${e.message}`;
 }

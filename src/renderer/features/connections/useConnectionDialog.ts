@@ -10,13 +10,12 @@ import {
   formFromDetail,
   formUrl,
   isValid,
-  testFailureText,
-  testSuccessText,
   toSaveArgs,
   validateForm,
   type ConnectionForm,
   type FormErrors,
 } from './formModel';
+import { testFailureText, testSuccessText } from './dialogText';
 
 /** The inline alert under the form. */
 export type DialogNotice = { tone: 'ok' | 'error' | 'info'; text: string; testId?: string } | null;
