@@ -96,9 +96,22 @@ export async function introspectPostgres(
   const schemasFilter = options.schemas?.length ? options.schemas : null;
   const tablesFilter = options.tables?.length ? options.tables : null;
   const both = [schemasFilter, tablesFilter];
-  const [db] = await query<{ db: string }>('SELECT current_database() AS db');
-  const schemaRows = await query<{ name: string }>(sql.SCHEMAS_SQL, [schemasFilter]);
-  const relations = await query<RelationRow>(sql.RELATIONS_SQL, [...both, !options.namesOnly]);
+  // Every query is queued at once: the client sends each as soon as the previous one is done,
+  // with no JavaScript turn in between.
+  const detail = options.namesOnly
+    ? null
+    : Promise.all([
+        query<ColumnRow>(sql.COLUMNS_SQL, both),
+        query<ConstraintRow>(sql.CONSTRAINTS_SQL, both),
+        query<IndexRow>(sql.INDEXES_SQL, both),
+        query<EnumRow>(sql.ENUMS_SQL, [schemasFilter]),
+        query<RoutineRow>(sql.ROUTINES_SQL, [schemasFilter]),
+      ]);
+  const [[db], schemaRows, relations] = await Promise.all([
+    query<{ db: string }>('SELECT current_database() AS db'),
+    query<{ name: string }>(sql.SCHEMAS_SQL, [schemasFilter]),
+    query<RelationRow>(sql.RELATIONS_SQL, [...both, !options.namesOnly]),
+  ]);
 
   const schemas = new Map<string, SchemaInfo>();
   for (const s of schemaRows)
@@ -122,14 +135,8 @@ export async function introspectPostgres(
     schemas.get(r.schema)?.tables.push(t);
   }
 
-  if (!options.namesOnly) {
-    const [columns, constraints, indexes, enums, routines] = [
-      await query<ColumnRow>(sql.COLUMNS_SQL, both),
-      await query<ConstraintRow>(sql.CONSTRAINTS_SQL, both),
-      await query<IndexRow>(sql.INDEXES_SQL, both),
-      await query<EnumRow>(sql.ENUMS_SQL, [schemasFilter]),
-      await query<RoutineRow>(sql.ROUTINES_SQL, [schemasFilter]),
-    ];
+  if (detail) {
+    const [columns, constraints, indexes, enums, routines] = await detail;
     for (const c of columns) {
       const t = tables.get(key(c.schema, c.table));
       if (!t) continue;
