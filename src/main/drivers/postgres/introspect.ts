@@ -96,22 +96,10 @@ export async function introspectPostgres(
   const schemasFilter = options.schemas?.length ? options.schemas : null;
   const tablesFilter = options.tables?.length ? options.tables : null;
   const both = [schemasFilter, tablesFilter];
-  // Every query is queued at once: the client sends each as soon as the previous one is done,
-  // with no JavaScript turn in between.
-  const detail = options.namesOnly
-    ? null
-    : Promise.all([
-        query<ColumnRow>(sql.COLUMNS_SQL, both),
-        query<ConstraintRow>(sql.CONSTRAINTS_SQL, both),
-        query<IndexRow>(sql.INDEXES_SQL, both),
-        query<EnumRow>(sql.ENUMS_SQL, [schemasFilter]),
-        query<RoutineRow>(sql.ROUTINES_SQL, [schemasFilter]),
-      ]);
-  const [[db], schemaRows, relations] = await Promise.all([
-    query<{ db: string }>('SELECT current_database() AS db'),
-    query<{ name: string }>(sql.SCHEMAS_SQL, [schemasFilter]),
-    query<RelationRow>(sql.RELATIONS_SQL, [...both, !options.namesOnly]),
-  ]);
+  // One query at a time: pg deprecates queueing queries on a busy client.
+  const [db] = await query<{ db: string }>('SELECT current_database() AS db');
+  const schemaRows = await query<{ name: string }>(sql.SCHEMAS_SQL, [schemasFilter]);
+  const relations = await query<RelationRow>(sql.RELATIONS_SQL, [...both, !options.namesOnly]);
 
   const schemas = new Map<string, SchemaInfo>();
   for (const s of schemaRows)
@@ -135,8 +123,12 @@ export async function introspectPostgres(
     schemas.get(r.schema)?.tables.push(t);
   }
 
-  if (detail) {
-    const [columns, constraints, indexes, enums, routines] = await detail;
+  if (!options.namesOnly) {
+    const columns = await query<ColumnRow>(sql.COLUMNS_SQL, both);
+    const constraints = await query<ConstraintRow>(sql.CONSTRAINTS_SQL, both);
+    const indexes = await query<IndexRow>(sql.INDEXES_SQL, both);
+    const enums = await query<EnumRow>(sql.ENUMS_SQL, [schemasFilter]);
+    const routines = await query<RoutineRow>(sql.ROUTINES_SQL, [schemasFilter]);
     for (const c of columns) {
       const t = tables.get(key(c.schema, c.table));
       if (!t) continue;
