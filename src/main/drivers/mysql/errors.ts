@@ -4,6 +4,7 @@
  */
 import { AppError, type ErrorDetail, type ErrorPosition } from '../../../shared/errors';
 import { describeTarget, type ConnectionParams } from '../../../shared/connection';
+import { mapNetworkError } from '../common/networkErrors';
 import { positionAt } from '../common/position';
 
 interface MysqlErrorLike {
@@ -42,28 +43,9 @@ export function mapMysqlError(err: unknown, ctx: MysqlErrorContext = {}): AppErr
   if (e.sqlState) detail.sqlState = e.sqlState;
   if (ctx.sql) detail.statement = ctx.sql.slice(0, 500);
 
+  const network = mapNetworkError(code, target, 'the MySQL/MariaDB server', detail);
+  if (network) return network;
   switch (code) {
-    case 'ECONNREFUSED':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return new AppError(
-        'CONNECTION_REFUSED',
-        `Cannot reach ${target} (${code}). Check the host and port, and that the MySQL/MariaDB server is running and accepts TCP connections.`,
-        detail,
-      );
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new AppError(
-        'HOST_NOT_FOUND',
-        `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`,
-        detail,
-      );
-    case 'ETIMEDOUT':
-      return new AppError(
-        'TIMEOUT',
-        `Connecting to ${target} timed out. Check the host, port and any firewall in between.`,
-        detail,
-      );
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':

@@ -5,6 +5,7 @@
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import type { ConnectionParams } from '../../../shared/connection';
 import { describeTarget } from '../../../shared/connection';
+import { mapNetworkError } from '../common/networkErrors';
 import { positionAt } from '../common/position';
 
 interface PgErrorLike {
@@ -38,27 +39,13 @@ export function mapPgError(err: unknown, ctx: PgErrorContext = {}): AppError {
   if (e.hint) detail.hint = e.hint;
   if (ctx.sql) detail.statement = ctx.sql.slice(0, 500);
 
+  const network = mapNetworkError(code, target, 'PostgreSQL', detail);
+  if (network) return network;
   switch (code) {
-    case 'ECONNREFUSED':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
     case 'ECONNRESET':
       return new AppError(
         'CONNECTION_REFUSED',
         `Cannot reach ${target} (${code}). Check the host and port, and that PostgreSQL is running and accepts TCP connections.`,
-        detail,
-      );
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new AppError(
-        'HOST_NOT_FOUND',
-        `The host name of ${target} could not be resolved. Check the spelling of the host, or your network/VPN.`,
-        detail,
-      );
-    case 'ETIMEDOUT':
-      return new AppError(
-        'TIMEOUT',
-        `Connecting to ${target} timed out. Check the host, port and any firewall in between.`,
         detail,
       );
     case '28P01':
