@@ -6,8 +6,10 @@ import { Field } from '../../ui/Field';
 import { CheckIcon, KeyIcon, WarningIcon } from '../../ui/icons';
 import { EngineIcon } from './EngineBadge';
 import { changeEngine, ENGINE_CHOICES } from './formModel';
+import { HostKeyPanel } from './HostKeyPanel';
 import { ColorPicker, ProfileFields } from './ProfileFields';
 import { ServerFields } from './ServerFields';
+import { SshFields } from './SshFields';
 import { useConnectionDialog, type DialogNotice } from './useConnectionDialog';
 import './dialog.css';
 
@@ -166,8 +168,22 @@ export function ConnectionDialog(props: ConnectionDialogProps): ReactNode {
             update={s.update}
             secretBackend={props.secretBackend}
           />
+          {form.engine !== 'sqlite' && (
+            <SshFields
+              form={form}
+              errors={s.errors}
+              update={s.update}
+              secretBackend={props.secretBackend}
+            />
+          )}
           <ProfileFields form={form} errors={s.errors} update={s.update} />
           <Notice notice={s.notice} />
+          <HostKeyPanel
+            prompt={s.hostKey}
+            busy={s.busy !== null}
+            onTrust={() => void s.trustHostKey()}
+            onCancel={s.dismissHostKey}
+          />
           <p className="secret-note">
             <KeyIcon size={12} /> Passwords are kept in: {props.secretBackend ?? 'OS keychain'}. The
             app itself only learns whether one is saved.

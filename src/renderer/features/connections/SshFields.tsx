@@ -11,6 +11,7 @@ import {
   sshSummary,
   type SshForm,
 } from './sshModel';
+import './ssh.css';
 
 type SshProps = FieldGroupProps & { secretBackend: string | undefined };
 
@@ -34,7 +35,13 @@ export function SshFields(props: SshProps): ReactNode {
           disabled={!ssh.enabled}
           onClick={() => setExpanded(!open)}
         >
-          <svg className="ssh-chevron" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
+          <svg
+            className="ssh-chevron"
+            width="12"
+            height="12"
+            viewBox="0 0 16 16"
+            aria-hidden="true"
+          >
             <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>
           <span className="ssh-title">SSH tunnel</span>
@@ -138,7 +145,12 @@ function AuthFields(props: SshProps & { set(patch: Partial<SshForm>): void }): R
       <SecretField
         label="SSH password"
         value={ssh.password}
-        placeholder={sshSecretPlaceholder(ssh.hasPassword, ssh.forgetPassword, backend, 'SSH password')}
+        placeholder={sshSecretPlaceholder(
+          ssh.hasPassword,
+          ssh.forgetPassword,
+          backend,
+          'SSH password',
+        )}
         canForget={ssh.hasPassword && !ssh.forgetPassword && !ssh.password}
         onChange={(password) => set({ password, forgetPassword: false })}
         onForget={() => set({ forgetPassword: true })}
@@ -146,7 +158,10 @@ function AuthFields(props: SshProps & { set(patch: Partial<SshForm>): void }): R
     );
   return (
     <>
-      <Field label="Private key file" hint="Empty: the alias's IdentityFile, else ~/.ssh/id_ed25519.">
+      <Field
+        label="Private key file"
+        hint="Empty: the alias's IdentityFile, else ~/.ssh/id_ed25519."
+      >
         {(id) => (
           <input
             id={id}

@@ -92,7 +92,9 @@ export interface ConnectionForm {
 }
 
 /** Messages per field, shown under the inputs. */
-export type FormErrors = Partial<Record<'name' | 'host' | 'port' | 'filePath' | 'timeout', string>> &
+export type FormErrors = Partial<
+  Record<'name' | 'host' | 'port' | 'filePath' | 'timeout', string>
+> &
   SshErrors;
 
 /** A blank form for a new connection. */

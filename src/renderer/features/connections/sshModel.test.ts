@@ -67,8 +67,12 @@ describe('SSH tunnel section of the connection form', () => {
 
   it('sends SSH secrets only when typed, and null when forgotten', () => {
     const form = formFromDetail(sshDetail);
-    expect(toSaveArgs({ ...form, ssh: { ...form.ssh, passphrase: 'pp' } }).sshPassphrase).toBe('pp');
-    expect(toSaveArgs({ ...form, ssh: { ...form.ssh, forgetPassphrase: true } }).sshPassphrase).toBeNull();
+    expect(toSaveArgs({ ...form, ssh: { ...form.ssh, passphrase: 'pp' } }).sshPassphrase).toBe(
+      'pp',
+    );
+    expect(
+      toSaveArgs({ ...form, ssh: { ...form.ssh, forgetPassphrase: true } }).sshPassphrase,
+    ).toBeNull();
     const pw = withSsh({ auth: 'password', password: 's3cret' });
     expect(sshSecretArgs(pw.ssh)).toEqual({ sshPassword: 's3cret' });
     // A key path typed under password auth is not sent: the tunnel would not use it.
@@ -139,13 +143,21 @@ describe('SSH tunnel section of the connection form', () => {
       port: 2201,
     });
     const prompt = hostKeyPromptFrom(unknown);
-    expect(prompt).toEqual({ kind: 'unknown', host: '127.0.0.1', port: 2201, fingerprint: 'SHA256:q1w2e3' });
+    expect(prompt).toEqual({
+      kind: 'unknown',
+      host: '127.0.0.1',
+      port: 2201,
+      fingerprint: 'SHA256:q1w2e3',
+    });
     if (prompt?.kind === 'unknown')
       expect(hostKeyQuestion(prompt)).toBe(
         "First connection to 127.0.0.1:2201. Its host key fingerprint is SHA256:q1w2e3. Compare it with the server's before trusting it.",
       );
     const mismatch = new AppError('SSH_HOST_KEY_MISMATCH', 'This can mean an attack.');
-    expect(hostKeyPromptFrom(mismatch)).toEqual({ kind: 'mismatch', message: 'This can mean an attack.' });
+    expect(hostKeyPromptFrom(mismatch)).toEqual({
+      kind: 'mismatch',
+      message: 'This can mean an attack.',
+    });
     expect(hostKeyPromptFrom(new AppError('AUTH_FAILED', 'SSH login failed'))).toBeNull();
   });
 });

@@ -110,7 +110,13 @@ export function sshSecretArgs(f: SshForm): SshSecretArgs {
   if (!f.enabled) return { sshPassword: null, sshPassphrase: null };
   return {
     ...secretArg('sshPassword', f.auth === 'password', f.password, f.hasPassword, f.forgetPassword),
-    ...secretArg('sshPassphrase', f.auth === 'key', f.passphrase, f.hasPassphrase, f.forgetPassphrase),
+    ...secretArg(
+      'sshPassphrase',
+      f.auth === 'key',
+      f.passphrase,
+      f.hasPassphrase,
+      f.forgetPassphrase,
+    ),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type FormErrors,
 } from './formModel';
 import { testFailureText, testSuccessText } from './dialogText';
+import { hostKeyPromptFrom, sshAfterSave, type HostKeyPrompt } from './sshModel';
 
 /** The inline alert under the form. */
 export type DialogNotice = { tone: 'ok' | 'error' | 'info'; text: string; testId?: string } | null;
@@ -29,6 +30,8 @@ export interface ConnectionDialogState {
   notice: DialogNotice;
   busy: 'save' | 'test' | null;
   copied: boolean;
+  /** A test failed on the SSH host key: ask to trust it, or say it was refused. */
+  hostKey: HostKeyPrompt | null;
   /** The form differs from what is saved (or was never saved). */
   dirty: boolean;
   update(patch: Partial<ConnectionForm>): void;
@@ -36,6 +39,9 @@ export interface ConnectionDialogState {
   pasteUrl(url: string): boolean;
   save(): Promise<void>;
   saveAndTest(): Promise<void>;
+  /** Saves the prompted fingerprint as trusted, then tests again. */
+  trustHostKey(): Promise<void>;
+  dismissHostKey(): void;
   copyUrl(): void;
 }
 
@@ -52,6 +58,7 @@ export function useConnectionDialog(opts: {
   const [notice, setNotice] = useState<DialogNotice>(null);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [copied, setCopied] = useState(false);
+  const [hostKey, setHostKey] = useState<HostKeyPrompt | null>(null);
   const [savedText, setSavedText] = useState<string | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { onSaved } = opts;
@@ -78,6 +85,7 @@ export function useConnectionDialog(opts: {
   const update = useCallback((patch: Partial<ConnectionForm>) => {
     setForm((f) => (f ? { ...f, ...patch } : f));
     setNotice(null);
+    setHostKey(null);
   }, []);
 
   const pasteUrl = (url: string): boolean => {
@@ -93,22 +101,22 @@ export function useConnectionDialog(opts: {
     return true;
   };
 
-  // Saves the form; returns the saved summary, or null when invalid or refused.
-  const persist = async (): Promise<ConnectionSummary | null> => {
-    if (!form) return null;
-    if (!isValid(validateForm(form))) {
+  // Saves `target`; returns the saved summary, or null when invalid or refused.
+  const persist = async (target: ConnectionForm): Promise<ConnectionSummary | null> => {
+    if (!isValid(validateForm(target))) {
       setShowErrors(true);
       return null;
     }
     try {
-      const args = toSaveArgs(form);
+      const args = toSaveArgs(target);
       const summary = await api.call('connections.save', args);
       const saved: ConnectionForm = {
-        ...form,
+        ...target,
         id: summary.id,
         hasSecret: summary.hasSecret,
         password: '',
         forgetPassword: false,
+        ssh: sshAfterSave(target.ssh, args),
       };
       setForm(saved);
       setSavedText(stringify(toSaveArgs(saved)));
@@ -120,19 +128,21 @@ export function useConnectionDialog(opts: {
   };
 
   const save = async (): Promise<void> => {
+    if (!form) return;
     setBusy('save');
-    const summary = await persist();
+    const summary = await persist(form);
     setBusy(null);
     if (summary) onSaved(summary, true);
   };
 
-  const saveAndTest = async (): Promise<void> => {
-    if (!form) return;
+  // Saves `target` when it differs from what is saved, then opens a test connection.
+  const testWith = async (target: ConnectionForm): Promise<void> => {
     setBusy('test');
     setNotice(null);
-    const clean = form.id && savedText === stringify(toSaveArgs(form));
-    const summary = clean ? null : await persist();
-    const id = clean ? form.id : summary?.id;
+    setHostKey(null);
+    const clean = target.id && savedText === stringify(toSaveArgs(target));
+    const summary = clean ? null : await persist(target);
+    const id = clean ? target.id : summary?.id;
     if (summary) onSaved(summary, false);
     if (!id) {
       setBusy(null);
@@ -142,9 +152,20 @@ export function useConnectionDialog(opts: {
       const r = await api.call('connections.test', { connectionId: id });
       setNotice({ tone: 'ok', text: testSuccessText(r), testId: 'test-result' });
     } catch (err) {
-      setNotice({ tone: 'error', text: testFailureText(err), testId: 'test-result' });
+      const prompt = hostKeyPromptFrom(err);
+      if (prompt) setHostKey(prompt);
+      else setNotice({ tone: 'error', text: testFailureText(err), testId: 'test-result' });
     }
     setBusy(null);
+  };
+
+  const saveAndTest = async (): Promise<void> => {
+    if (form) await testWith(form);
+  };
+
+  const trustHostKey = async (): Promise<void> => {
+    if (!form || hostKey?.kind !== 'unknown') return;
+    await testWith({ ...form, ssh: { ...form.ssh, trustedHostKey: hostKey.fingerprint } });
   };
 
   const copyUrl = (): void => {
@@ -169,12 +190,15 @@ export function useConnectionDialog(opts: {
     notice,
     busy,
     copied,
+    hostKey,
     dirty: !form?.id || (form !== null && savedText !== stringify(toSaveArgs(form))),
     update,
     replace: setForm,
     pasteUrl,
     save,
     saveAndTest,
+    trustHostKey,
+    dismissHostKey: () => setHostKey(null),
     copyUrl,
   };
 }
