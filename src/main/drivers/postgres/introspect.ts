@@ -26,6 +26,7 @@ interface RelationRow {
   definition: string | null;
 }
 interface ColumnRow {
+  relid: string;
   schema: string;
   table: string;
   name: string;
@@ -41,10 +42,14 @@ interface ConstraintRow {
   table: string;
   name: string;
   type: string;
-  columns: string[];
+  relid: string;
+  column_nums: number[];
+  columns: string[] | null;
   ref_schema: string | null;
   ref_table: string | null;
-  ref_columns: string[];
+  ref_relid: string;
+  ref_column_nums: number[] | null;
+  ref_columns: string[] | null;
   on_update: string;
   on_delete: string;
   definition: string | null;
@@ -55,7 +60,9 @@ interface IndexRow {
   name: string;
   unique: boolean;
   primary: boolean;
-  columns: string[];
+  relid: string;
+  column_nums: number[];
+  columns: string[] | null;
 }
 interface EnumRow {
   schema: string;
@@ -129,6 +136,20 @@ export async function introspectPostgres(
     const indexes = await query<IndexRow>(sql.INDEXES_SQL, both);
     const enums = await query<EnumRow>(sql.ENUMS_SQL, [schemasFilter]);
     const routines = await query<RoutineRow>(sql.ROUTINES_SQL, [schemasFilter]);
+    // relation oid → attnum → column name, to name key columns given as numbers.
+    const attnames = new Map<string, Map<number, string>>();
+    for (const c of columns) {
+      let m = attnames.get(c.relid);
+      if (!m) attnames.set(c.relid, (m = new Map()));
+      m.set(c.ordinal, c.name);
+    }
+    const names = (relid: string, nums: number[] | null): string[] =>
+      (nums ?? []).map((n) => attnames.get(relid)?.get(n) ?? `#${n}`);
+    for (const c of constraints) {
+      c.columns ??= names(c.relid, c.column_nums);
+      c.ref_columns ??= names(c.ref_relid, c.ref_column_nums);
+    }
+    for (const i of indexes) i.columns ??= names(i.relid, i.column_nums);
     for (const c of columns) {
       const t = tables.get(key(c.schema, c.table));
       if (!t) continue;
@@ -144,7 +165,7 @@ export async function introspectPostgres(
     }
     for (const c of constraints) addConstraint(tables.get(key(c.schema, c.table)), c);
     for (const i of indexes) {
-      const index: IndexInfo = { name: i.name, columns: i.columns, unique: i.unique };
+      const index: IndexInfo = { name: i.name, columns: i.columns ?? [], unique: i.unique };
       if (i.primary) index.primary = true;
       tables.get(key(i.schema, i.table))?.indexes.push(index);
     }
@@ -184,14 +205,15 @@ export async function introspectPostgres(
 
 function addConstraint(t: TableInfo | undefined, c: ConstraintRow): void {
   if (!t) return;
-  if (c.type === 'p') t.primaryKey = c.columns;
+  const columns = c.columns ?? [];
+  if (c.type === 'p') t.primaryKey = columns;
   else if (c.type === 'f') {
     const fk: ForeignKeyInfo = {
       name: c.name,
-      columns: c.columns,
+      columns,
       refSchema: c.ref_schema ?? '',
       refTable: c.ref_table ?? '',
-      refColumns: c.ref_columns,
+      refColumns: c.ref_columns ?? [],
       onDelete: ACTIONS[c.on_delete] ?? 'NO ACTION',
       onUpdate: ACTIONS[c.on_update] ?? 'NO ACTION',
     };
@@ -200,7 +222,7 @@ function addConstraint(t: TableInfo | undefined, c: ConstraintRow): void {
     const con: ConstraintInfo = {
       name: c.name,
       kind: c.type === 'u' ? 'unique' : 'check',
-      columns: c.columns,
+      columns,
     };
     if (c.definition) con.definition = c.definition;
     t.constraints.push(con);
