@@ -32,7 +32,7 @@ describe('Electron IPC binding', () => {
   it('refuses a call from an untrusted frame and runs nothing', async () => {
     handlers.clear();
     const calls: string[] = [];
-    bindIpc(fakeApp(calls), (e) => (e as { trusted: boolean }).trusted, () => []);
+    bindIpc(fakeApp(calls), (e) => (e as unknown as { trusted: boolean }).trusted, () => []);
     const res = (await handlers.get(requestChannel('app.echo'))!({ trusted: false }, { value: 1 })) as { ok: boolean; error: unknown };
     expect(res.ok).toBe(false);
     expect(decodeValue(res.error)).toMatchObject({ code: 'UNAUTHORIZED' });
