@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ConnectionParams, Engine } from './connection';
 import type { ColumnMeta, ExplainResult, ExportFormat, ResultPage, StatementOutcome } from './query';
 import type { SchemaSnapshot } from './schema';
+import type { HistoryPage, SavedQuery, SavedQueryDiff, SavedQueryVersion } from './history';
 
 /** A request definition: a zod schema for the arguments and a phantom result type. */
 export interface RequestDef<A extends z.ZodType, R> {
@@ -239,7 +240,7 @@ export const requests = {
   /** Frees a result and its spill file. */
   'result.close': request<{ closed: boolean }>()(z.strictObject({ resultId: id })),
   /** Exports a whole result to a file chosen in main (or a download in web mode). */
-  'result.export': request<{ exportId: string; path: string; rows: number; bytes: number }>()(
+  'result.export': request<{ exportId: string; path: string; rows: number; bytes: number; warnings: string[] }>()(
     z.strictObject({
       resultId: id,
       format: z.enum(['csv', 'tsv', 'json', 'ndjson', 'markdown', 'sql', 'xlsx'] satisfies [
@@ -251,7 +252,79 @@ export const requests = {
   ),
   /** Cancels a running export; its partial file is deleted. */
   'export.cancel': request<{ cancelled: boolean }>()(z.strictObject({ exportId: id })),
+
+  /** The editor tabs saved by `tabs.save`, in tab-strip order (restored after a restart). */
+  'tabs.list': request<EditorTabRecord[]>()(z.strictObject({})),
+  /** Creates or updates one editor tab (its text, title, place). */
+  'tabs.save': request<{ saved: boolean }>()(
+    z.strictObject({
+      id,
+      connectionId: id,
+      title: z.string().max(200),
+      sql: z.string().max(10_000_000),
+      savedQueryId: id.nullable().optional(),
+      position: z.number().int().min(0).max(100_000),
+    }),
+  ),
+  /** Forgets a closed editor tab. */
+  'tabs.close': request<{ closed: boolean }>()(z.strictObject({ id })),
+
+  /** Past executions matching a text search (FTS5, prefix words) and filters, newest first. */
+  'history.search': request<HistoryPage>()(
+    z.strictObject({
+      query: z.string().max(1000).optional(),
+      connectionId: id.optional(),
+      status: z.enum(['ok', 'error', 'cancelled']).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  /** Deletes history entries: the given ids, else all of one connection, else everything. */
+  'history.delete': request<{ deleted: number }>()(
+    z.strictObject({ ids: z.array(z.number().int()).max(10_000).optional(), connectionId: id.optional() }),
+  ),
+  /** Saved queries matching a text search (name, description, SQL, tags), folder or tag. */
+  'saved.list': request<SavedQuery[]>()(
+    z.strictObject({ query: z.string().max(1000).optional(), folder: z.string().max(1000).optional(), tag: z.string().max(100).optional() }),
+  ),
+  /** Saves a new query (no id) or a new version of one; a version is never overwritten. */
+  'saved.save': request<SavedQuery>()(
+    z.strictObject({
+      id: id.optional(),
+      name: z.string().min(1).max(200),
+      folder: z.string().max(1000).optional(),
+      description: z.string().max(10_000).optional(),
+      tags: z.array(z.string().max(100)).max(50).optional(),
+      connectionId: id.nullable().optional(),
+      sql: z.string().max(5_000_000),
+      note: z.string().max(1000).optional(),
+    }),
+  ),
+  /** A saved query's latest state. */
+  'saved.get': request<SavedQuery>()(z.strictObject({ id })),
+  /** Every version of a saved query, newest first. */
+  'saved.versions': request<SavedQueryVersion[]>()(z.strictObject({ id })),
+  /** A unified diff of two versions' SQL. */
+  'saved.diff': request<SavedQueryDiff>()(
+    z.strictObject({ id, from: z.number().int().min(1), to: z.number().int().min(1) }),
+  ),
+  /** Makes an old version current by saving a new version equal to it. */
+  'saved.restore': request<SavedQuery>()(z.strictObject({ id, version: z.number().int().min(1) })),
+  /** Deletes a saved query and its versions. */
+  'saved.delete': request<{ deleted: boolean }>()(z.strictObject({ id })),
 } as const;
+
+/** An editor tab as stored for restoring after a restart. */
+export interface EditorTabRecord {
+  id: string;
+  connectionId: string;
+  title: string;
+  sql: string;
+  /** The saved query the tab was opened from (for the unsaved-changes marker), or null. */
+  savedQueryId: string | null;
+  /** 0-based place in the tab strip. */
+  position: number;
+}
 
 /** Every event, by name. */
 export const events = {

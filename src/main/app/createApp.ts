@@ -10,6 +10,7 @@ import type { AppInfo, Handlers } from '../../shared/contract';
 import { ConnectionService } from '../connections/connectionService';
 import { ConnectionStore } from '../connections/store';
 import { ensureDemo } from '../demo/ensureDemo';
+import { HistoryService, SavedQueryService } from '../history';
 import { exportRows } from '../query/export';
 import { QueryService } from '../query/queryService';
 import { ResultRegistry } from '../query/resultRegistry';
@@ -17,6 +18,7 @@ import { SessionManager } from '../query/sessions';
 import { cleanupStaleSpills, MemoryBudget } from '../query/spool';
 import { SchemaService } from '../schema/schemaService';
 import { chooseSecretStore } from '../secrets/chooseSecretStore';
+import { TabService } from '../tabs/tabService';
 import type { SecretStore } from '../secrets/secretStore';
 import { openAppDatabase } from './appDb';
 import { EventBus } from './events';
@@ -67,9 +69,19 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   );
   const results = new ResultRegistry();
   const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
-  const queries = new QueryService({ sessions, results, budget, tempDir: paths.tempDir, emit: events.emit });
+  const history = new HistoryService(db);
+  const saved = new SavedQueryService(db);
+  const queries = new QueryService({
+    sessions,
+    results,
+    budget,
+    tempDir: paths.tempDir,
+    emit: events.emit,
+    recordRun: (run, result) => history.recordRun(run, result),
+  });
   const schemas = new SchemaService(db, sessions);
   const exportsRunning = new Map<string, AbortController>();
+  const editorTabs = new TabService(db);
   const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings, secretBackend: secrets.backend };
 
   const handlers: Handlers = {
@@ -120,7 +132,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       const controller = new AbortController();
       exportsRunning.set(id, controller);
       const file = path.join(paths.exportsDir, `result-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'markdown' ? 'md' : format}`);
-      const { rows, bytes } = await exportRows({
+      const { rows, bytes, warnings: exportWarnings } = await exportRows({
         columns: spool.columns,
         source: spool.iterate(),
         format,
@@ -129,13 +141,28 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
         onProgress: (p) => events.emit('export.progress', { exportId: id, ...p, done: false }),
       }).finally(() => exportsRunning.delete(id));
       events.emit('export.progress', { exportId: id, rows, bytes, done: true });
-      return { exportId: id, path: file, rows, bytes };
+      return { exportId: id, path: file, rows, bytes, warnings: exportWarnings ?? [] };
     },
     'export.cancel': async ({ exportId }) => {
       const c = exportsRunning.get(exportId);
       c?.abort();
       return { cancelled: c !== undefined };
     },
+    'history.search': async (args) => history.search(args),
+    'history.delete': async (args) => ({ deleted: history.delete(args) }),
+    'saved.list': async (args) => saved.list(args),
+    'saved.save': async (args) => saved.save(args),
+    'saved.get': async ({ id }) => saved.get(id),
+    'saved.versions': async ({ id }) => saved.versions(id),
+    'saved.diff': async ({ id, from, to }) => saved.diff(id, from, to),
+    'saved.restore': async ({ id, version }) => saved.restore(id, version),
+    'saved.delete': async ({ id }) => ({ deleted: saved.delete(id) }),
+    'tabs.list': async () => editorTabs.list(),
+    'tabs.save': async (tab) => {
+      editorTabs.save(tab);
+      return { saved: true };
+    },
+    'tabs.close': async ({ id }) => ({ closed: editorTabs.close(id) }),
   };
 
   return {

@@ -296,11 +296,27 @@ describe('exportRows', () => {
   });
 });
 
+describe('XLSX cell limit', () => {
+  it('tells the user how many cells Excel's limit cut, and nothing for other formats', async () => {
+    const long = 'x'.repeat(40_000);
+    const source = (): AsyncIterable<Row[]> =>
+      (async function* () {
+        yield [[long, 'short'], ['ok', long]];
+      })();
+    const columns = [{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }];
+    const xlsx = await exportRows({ columns, source: source(), format: 'xlsx', out: join(dir, 'long.xlsx') });
+    expect(xlsx.warnings).toEqual([expect.stringMatching(/^2 cell\(s\) were longer than Excel's 32,767-character limit/)]);
+    const csv = await exportRows({ columns, source: source(), format: 'csv', out: join(dir, 'long.csv') });
+    expect(csv.warnings).toBeUndefined();
+    expect((await readFile(join(dir, 'long.csv'), 'utf8')).length).toBeGreaterThan(80_000);
+  });
+});
+
 describe('writeXlsx', () => {
   it('continues on a new sheet when a sheet is full, so no row is dropped', async () => {
     const file = join(dir, 'sheets.xlsx');
     const output = openOutput(file);
-    const rows = await writeXlsx({
+    const { rows } = await writeXlsx({
       columns: [{ name: 'n', type: 'int' }],
       source: (async function* () {
         yield [[1], [2], [3]];

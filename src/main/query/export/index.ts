@@ -28,6 +28,8 @@ export { xlsxCell } from './xlsx';
 export interface ExportProgress {
   rows: number;
   bytes: number;
+  /** What the user must know about the file (e.g. cells Excel's limit cut). */
+  warnings?: string[];
 }
 
 /** Options for `exportRows`. */
@@ -118,6 +120,7 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
     opts.onProgress({ rows, bytes: output.bytes });
   };
   let rows = 0;
+  const warnings: string[] = [];
   try {
     if (writer) {
       await output.write(Buffer.from(writer.header()));
@@ -129,7 +132,7 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
       }
       if (!signal?.aborted) await output.write(Buffer.from(writer.footer()));
     } else {
-      rows = await writeXlsx({
+      const xlsx = await writeXlsx({
         columns: opts.columns,
         source,
         output,
@@ -137,6 +140,10 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
         signal,
         onBatch: (n) => progress(n),
       });
+      rows = xlsx.rows;
+      if (xlsx.cutCells > 0) {
+        warnings.push(`${xlsx.cutCells} cell(s) were longer than Excel's 32,767-character limit and were cut in the XLSX file. Export to CSV or JSON to keep them whole.`);
+      }
     }
     if (signal?.aborted) throw cancelled();
     await output.finish();
@@ -150,5 +157,5 @@ export async function exportRows(opts: ExportRowsOptions): Promise<ExportProgres
     });
   }
   progress(rows, true);
-  return { rows, bytes: output.bytes };
+  return warnings.length ? { rows, bytes: output.bytes, warnings } : { rows, bytes: output.bytes };
 }

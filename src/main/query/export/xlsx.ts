@@ -79,7 +79,7 @@ export async function writeXlsx(opts: {
   onBatch: (rows: number) => void;
   /** Rows per sheet, header included (Excel's maximum unless a test needs a small one). */
   maxSheetRows?: number;
-}): Promise<number> {
+}): Promise<{ rows: number; cutCells: number }> {
   const maxSheetRows = Math.max(2, opts.maxSheetRows ?? MAX_SHEET_ROWS);
   const { columns, output } = opts;
   // exceljs ends the stream it writes to, so give it its own and copy into `output`.
@@ -115,12 +115,17 @@ export async function writeXlsx(opts: {
   };
   sheet = newSheet();
   let rows = 0;
+  let cutCells = 0;
   for await (const batch of opts.source) {
     if (opts.signal?.aborted) break;
     for (const row of batch) {
       if (sheetRows >= maxSheetRows) sheet = newSheet();
       const values: ExcelJS.CellValue[] = new Array<ExcelJS.CellValue>(columns.length);
-      for (let i = 0; i < columns.length; i++) values[i] = xlsxCell(row[i] ?? null);
+      for (let i = 0; i < columns.length; i++) {
+        const v = row[i] ?? null;
+        if (isTooLong(v)) cutCells++;
+        values[i] = xlsxCell(v);
+      }
       sheet.addRow(values).commit();
       sheetRows++;
     }
@@ -132,11 +137,17 @@ export async function writeXlsx(opts: {
   }
   if (opts.signal?.aborted) {
     zipOut.destroy();
-    return rows;
+    return { rows, cutCells };
   }
   sheet.commit();
   await workbook.commit();
   await finished(zipOut);
   await copying;
-  return rows;
+  return { rows, cutCells };
+}
+
+/** True when Excel's cell limit will cut this value (counted, so the user is told). */
+function isTooLong(v: CellValue): boolean {
+  if (typeof v === 'string') return v.length > MAX_CELL_CHARS;
+  return v instanceof Uint8Array && v.length * 2 > MAX_CELL_CHARS;
 }
