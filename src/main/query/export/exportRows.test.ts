@@ -297,7 +297,7 @@ describe('exportRows', () => {
 });
 
 describe('XLSX cell limit', () => {
-  it('tells the user how many cells Excel's limit cut, and nothing for other formats', async () => {
+  it("tells the user how many cells Excel's limit cut, and nothing for other formats", async () => {
     const long = 'x'.repeat(40_000);
     const source = (): AsyncIterable<Row[]> =>
       (async function* () {
