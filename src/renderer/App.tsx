@@ -1,24 +1,27 @@
 /** The window: title bar, connections sidebar, tabbed main area, status bar. */
-import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../shared/contract';
 import { useLinkStatus, useRequest } from './api/hooks';
 import { ConnectionsPane } from './features/connections/ConnectionsPane';
 import { findDemo } from './features/connections/model';
 import { EmptyState } from './features/empty/EmptyState';
+import { useEditorTabs } from './features/editor/useEditorTabs';
 import { ErrorBoundary } from './features/errors/ErrorBoundary';
+import { EditorChrome } from './features/palette/EditorChrome';
 import { QueryTab } from './features/query/QueryTab';
 import { Banners } from './features/shell/Banners';
 import { TitleBar } from './features/shell/TitleBar';
 import { StatusBar } from './features/status/StatusBar';
+import { Sidebar } from './features/sidebar/Sidebar';
 import { TabBar } from './features/tabs/TabBar';
-import { activeTab, initialTabs, tabsReducer } from './features/tabs/model';
+import { activeTab } from './features/tabs/model';
 
 /** The application shell. */
 export function App(): ReactNode {
   const info = useRequest('app.info', {});
   const connections = useRequest('connections.list', {});
   const link = useLinkStatus();
-  const [tabs, dispatch] = useReducer(tabsReducer, initialTabs);
+  const { tabs, dispatch, onText } = useEditorTabs(connections.data);
 
   // After the web server comes back, reload what the shell shows.
   const wasDown = useRef(false);
@@ -41,26 +44,32 @@ export function App(): ReactNode {
   const currentConnection = current ? byId.get(current.connectionId) : undefined;
   const open = useCallback(
     (c: ConnectionSummary) => dispatch({ type: 'open', connectionId: c.id, title: c.name }),
-    [],
+    [dispatch],
   );
 
   return (
     <div className="app">
       <TitleBar active={currentConnection} />
       <div className="app-body">
-        <ConnectionsPane
+        <Sidebar
           connections={connections.data}
-          loading={connections.loading}
-          error={connections.error?.message}
           activeConnectionId={current?.connectionId}
-          onOpen={open}
-          onRetry={connections.reload}
-          reload={connections.reload}
-          secretBackend={info.data?.secretBackend}
-          onDeleted={(id) => {
-            for (const t of tabs.tabs)
-              if (t.connectionId === id) dispatch({ type: 'close', id: t.id });
-          }}
+          connectionsPane={
+            <ConnectionsPane
+              connections={connections.data}
+              loading={connections.loading}
+              error={connections.error?.message}
+              activeConnectionId={current?.connectionId}
+              onOpen={open}
+              onRetry={connections.reload}
+              reload={connections.reload}
+              secretBackend={info.data?.secretBackend}
+              onDeleted={(id) => {
+                for (const t of tabs.tabs)
+                  if (t.connectionId === id) dispatch({ type: 'close', id: t.id });
+              }}
+            />
+          }
         />
         <main className="main">
           <Banners link={link} warnings={info.data?.warnings ?? []} />
@@ -97,7 +106,12 @@ export function App(): ReactNode {
                 >
                   <ErrorBoundary area="this tab">
                     {conn ? (
-                      <QueryTab connection={conn} />
+                      <QueryTab
+                        connection={conn}
+                        tab={tab}
+                        active={tab.id === tabs.activeId}
+                        onText={(sql) => onText(tab.id, sql)}
+                      />
                     ) : (
                       <div className="result-empty">This connection no longer exists.</div>
                     )}
@@ -108,6 +122,7 @@ export function App(): ReactNode {
           </div>
         </main>
       </div>
+      <EditorChrome />
       <StatusBar info={info.data} link={link} connectionCount={connections.data?.length} />
     </div>
   );

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ConnectionParams, Engine } from './connection';
 import type { ColumnMeta, ExplainResult, ExportFormat, ResultPage, StatementOutcome } from './query';
 import type { SchemaSnapshot } from './schema';
-import type { HistoryPage, SavedQuery, SavedQueryDiff, SavedQueryVersion } from './history';
+import type { HistoryEntry, HistoryPage, SavedQuery, SavedQueryDiff, SavedQueryVersion } from './history';
 
 /** A request definition: a zod schema for the arguments and a phantom result type. */
 export interface RequestDef<A extends z.ZodType, R> {
@@ -333,6 +333,8 @@ export const events = {
   'export.progress': event<ExportProgress>(),
   /** A connection (or its SSH tunnel) dropped; the next query reconnects. */
   'connection.dropped': event<{ connectionId: string; message: string }>(),
+  /** A run was recorded in the query history (the History panel prepends it). */
+  'history.recorded': event<HistoryEntry>(),
 } as const;
 
 /** Method names. */

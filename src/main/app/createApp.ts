@@ -69,7 +69,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   );
   const results = new ResultRegistry();
   const budget = new MemoryBudget(opts.spoolMemoryBytes ?? 256 * 1024 * 1024);
-  const history = new HistoryService(db);
+  const history = new HistoryService(db, (entry) => events.emit('history.recorded', entry));
   const saved = new SavedQueryService(db);
   const queries = new QueryService({
     sessions,

@@ -7,7 +7,9 @@ import { APP_VERSION } from '../app/version';
 import { registerConnections } from './commands/connections';
 import { registerExplain } from './commands/explain';
 import { registerIntrospect } from './commands/introspect';
+import { registerMock } from './commands/mock';
 import { registerQuery } from './commands/query';
+import { registerRetrieval } from './commands/retrieval';
 import { registerWeb } from './commands/web';
 import { EXIT } from './io';
 
@@ -26,6 +28,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerIntrospect(program, setExit);
   registerExplain(program, setExit);
   registerConnections(program, setExit);
+  registerRetrieval(program, setExit);
+  registerMock(program, setExit);
   return program;
 }
 

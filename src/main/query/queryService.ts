@@ -21,6 +21,8 @@ export class QueryService {
       budget: MemoryBudget;
       tempDir: string;
       emit: EmitEvent;
+      /** Called once per finished run with its outcome or the error it threw (query history). */
+      recordRun?: (run: { connectionId: string; sql: string; startedAt: Date; durationMs: number }, result: unknown) => void;
     },
   ) {}
 
@@ -30,6 +32,8 @@ export class QueryService {
     const controller = new AbortController();
     this.running.set(runId, controller);
     const t0 = performance.now();
+    const startedAt = new Date();
+    let result: unknown;
     try {
       const outcome = await this.deps.sessions.exclusive(args.connectionId, (s) =>
         runScript(s.conn, args.sql, {
@@ -48,9 +52,23 @@ export class QueryService {
       );
       // A lost connection is not reused: the next run reconnects.
       if (outcome.statements.some((st) => st.error?.code === 'CONNECTION_LOST')) await this.deps.sessions.evict(args.connectionId);
+      result = outcome;
       return outcome;
+    } catch (err) {
+      result = err;
+      throw err;
     } finally {
       this.running.delete(runId);
+      this.record(args, startedAt, performance.now() - t0, result);
+    }
+  }
+
+  // History must never break a run: a failure to record is swallowed.
+  private record(args: { connectionId: string; sql: string }, startedAt: Date, durationMs: number, result: unknown): void {
+    try {
+      this.deps.recordRun?.({ connectionId: args.connectionId, sql: args.sql, startedAt, durationMs }, result);
+    } catch {
+      // The app database being busy or full is not the user's query failing.
     }
   }
 

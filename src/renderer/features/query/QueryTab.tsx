@@ -1,25 +1,115 @@
-/** A minimal query tab: a SQL box, Run/Cancel, and the first page of the first result. */
-import { useState, type ReactNode } from 'react';
+/** A query tab: toolbar, the SQL editor, a resizable split, and the results of the last run. */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { EditorView } from '@codemirror/view';
+import { openSearchPanel } from '@codemirror/search';
+import { toggleComment } from '@codemirror/commands';
 import type { ConnectionSummary } from '../../../shared/contract';
 import { LockIcon, PlayIcon, StopIcon } from '../../ui/icons';
 import { ENGINE_LABELS } from '../connections/model';
+import { formatSql } from '../editor/dialects';
+import { ParamsDialog } from '../editor/ParamsDialog';
+import { SqlEditor } from '../editor/SqlEditor';
+import { useSchemaIndex } from '../editor/useSchemaIndex';
+import { registerCommands } from '../palette/commands';
+import type { Tab } from '../tabs/model';
 import { ConfirmRunDialog } from './ConfirmRunDialog';
 import { initialSql } from './model';
-import { RunResult } from './RunResult';
-import { useQueryRun } from './useQueryRun';
+import { ResultsArea } from './ResultsArea';
+import { useEditorRun } from './useEditorRun';
+import { useSplit } from './useSplit';
 import './query.css';
 
+/** Props of a query tab. */
+export interface QueryTabProps {
+  connection: ConnectionSummary;
+  /** The tab (restored text, saved-query origin, run-on-open); absent: a fresh tab. */
+  tab?: Tab;
+  /** Whether the tab is the visible one (its commands go to the palette). */
+  active?: boolean;
+  /** Reports the editor's text (for saving tabs and the unsaved-changes marker). */
+  onText?(sql: string): void;
+}
+
 /** The query tab of one connection. */
-export function QueryTab({ connection }: { connection: ConnectionSummary }): ReactNode {
-  const [sql, setSql] = useState(() => initialSql(connection));
-  const { state, run, cancel, decline } = useQueryRun(connection.id);
+export function QueryTab({ connection, tab, active = true, onText }: QueryTabProps): ReactNode {
+  const [initialText] = useState(() => tab?.sql ?? initialSql(connection));
+  const view = useRef<EditorView | null>(null);
+  const [empty, setEmpty] = useState(!initialText.trim());
+  const [notice, setNotice] = useState<string | null>(null);
+  const schema = useSchemaIndex(connection.id, connection.engine);
+  const runner = useEditorRun(connection, view);
+  const { state, runFromEditor, cancel, decline } = runner;
+  const section = useRef<HTMLElement | null>(null);
+  const split = useSplit(section);
   const prod = connection.environment === 'prod';
   const running = state.phase === 'running';
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  const mod = isMac ? '⌘' : 'Ctrl';
+
+  const onTextRef = useRef(onText);
+  useEffect(() => {
+    onTextRef.current = onText;
+  });
+  useEffect(() => onTextRef.current?.(initialText), [initialText]);
+
+  const format = useCallback(() => {
+    const v = view.current;
+    if (!v) return;
+    const sel = v.state.selection.main;
+    const [from, to] = sel.empty ? [0, v.state.doc.length] : [sel.from, sel.to];
+    try {
+      const text = formatSql(v.state.sliceDoc(from, to), connection.engine);
+      v.dispatch({ changes: { from, to, insert: text } });
+      setNotice(null);
+    } catch (err) {
+      setNotice(`Could not format: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+    v.focus();
+  }, [connection.engine]);
+
+  const commands = useRef({ runCurrent: () => runFromEditor('current'), runScript: () => runFromEditor('script'), format });
+  // Stable callbacks for the editor's keymap that always reach the latest actions.
+  const [editorCommands] = useState(() => ({
+    runCurrent: () => commands.current.runCurrent(),
+    runScript: () => commands.current.runScript(),
+    format: () => commands.current.format(),
+  }));
+  useEffect(() => {
+    commands.current = { runCurrent: () => runFromEditor('current'), runScript: () => runFromEditor('script'), format };
+  });
+
+  // Run once when opened with "run" (history / saved / explorer).
+  const ranOnOpen = useRef(false);
+  useEffect(() => {
+    if (tab?.runOnOpen && !ranOnOpen.current && view.current) {
+      ranOnOpen.current = true;
+      runFromEditor('script');
+    }
+  }, [tab?.runOnOpen, runFromEditor]);
+
+  useEffect(() => {
+    if (!active) return undefined;
+    const withView = (fn: (v: EditorView) => unknown) => () => {
+      if (view.current) fn(view.current);
+      view.current?.focus();
+    };
+    return registerCommands('query-tab', [
+      { id: 'run.current', title: 'Run statement at cursor / selection', group: 'Run', shortcut: 'Mod+Enter', run: () => commands.current.runCurrent() },
+      { id: 'run.script', title: 'Run whole script', group: 'Run', shortcut: 'Mod+Shift+Enter', run: () => commands.current.runScript() },
+      { id: 'run.cancel', title: 'Cancel running query', group: 'Run', run: cancel },
+      { id: 'edit.format', title: 'Format SQL', group: 'Edit', shortcut: 'Shift+Alt+F', run: () => commands.current.format() },
+      { id: 'edit.comment', title: 'Toggle comment', group: 'Edit', shortcut: 'Mod+/', run: withView(toggleComment) },
+      { id: 'edit.find', title: 'Find and replace', group: 'Edit', shortcut: 'Mod+F', run: withView(openSearchPanel) },
+      { id: 'view.editor', title: 'Focus the editor', group: 'View', run: withView(() => undefined) },
+    ]);
+  }, [active, cancel]);
+
   return (
     <section
       className={`query-tab${prod ? ' is-prod' : ''}`}
       aria-label={`Query ${connection.name}`}
+      style={{ gridTemplateRows: `auto ${split.percent}% 5px minmax(0, 1fr)` }}
+      ref={section}
     >
       <div className="query-toolbar">
         {running ? (
@@ -30,16 +120,29 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => run(sql)}
-            disabled={!sql.trim()}
-            title={`Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+            onClick={() => runFromEditor('current')}
+            disabled={empty}
+            title={`Run the statement at the cursor, or the selection (${mod}+Enter)`}
           >
             <PlayIcon size={12} /> Run
           </button>
         )}
+        <button type="button" className="btn" onClick={() => runFromEditor('script')} disabled={running || empty} title={`Run the whole script (${mod}+Shift+Enter)`}>
+          Run all
+        </button>
+        <button type="button" className="btn" onClick={format} disabled={empty} title="Format (Shift+Alt+F)">
+          Format
+        </button>
         <span className="kbd-hint">
-          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>
+          <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
         </span>
+        {notice && <span className="toolbar-notice" role="status">{notice}</span>}
+        {!schema.loaded && !schema.error && <span className="toolbar-meta">Loading schema…</span>}
+        {schema.error && (
+          <span className="toolbar-notice" title={schema.error}>
+            Completion without schema: {schema.error}
+          </span>
+        )}
         <span className="toolbar-spacer" />
         {prod && (
           <span className="prod-badge" title="Production: every write asks for confirmation">
@@ -55,21 +158,23 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
           {connection.target || ENGINE_LABELS[connection.engine]}
         </span>
       </div>
-      <textarea
-        className="sql-input"
-        value={sql}
-        spellCheck={false}
-        aria-label="SQL editor"
-        onChange={(e) => setSql(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            run(sql);
-          }
+      <SqlEditor
+        engine={connection.engine}
+        initialText={initialText}
+        schemaIndex={schema.index}
+        schemaReady={schema.loaded}
+        commands={editorCommands}
+        onView={(v) => {
+          view.current = v;
+        }}
+        onChange={(text) => {
+          setEmpty(!text.trim());
+          onTextRef.current?.(text);
         }}
       />
+      <div className="query-split" role="separator" aria-orientation="horizontal" aria-label="Resize editor and results" onPointerDown={split.onPointerDown} onDoubleClick={split.reset} />
       <div className="query-result">
-        <RunResult state={state} />
+        <ResultsArea runner={runner} connection={connection} />
       </div>
       {state.phase === 'confirm' && (
         <ConfirmRunDialog
@@ -77,8 +182,11 @@ export function QueryTab({ connection }: { connection: ConnectionSummary }): Rea
           connectionName={connection.name}
           prod={prod}
           onCancel={decline}
-          onConfirm={() => run(state.sql, true)}
+          onConfirm={() => runner.run(state.sql, true)}
         />
+      )}
+      {runner.prompt && (
+        <ParamsDialog keys={runner.prompt.keys} initial={runner.previousValues} onRun={runner.submitParams} onCancel={runner.cancelParams} />
       )}
     </section>
   );

@@ -38,6 +38,11 @@ export function TabBar(props: {
             >
               {conn && <EngineBadge engine={conn.engine} />}
               <span className="tab-title">{tab.title}</span>
+              {tab.dirty && (
+                <span className="tab-dirty" title="Unsaved changes to the saved query" aria-label="unsaved changes">
+                  ●
+                </span>
+              )}
               {prod && (
                 <span className="tab-prod" title="Production connection">
                   PROD

@@ -5,6 +5,15 @@ export interface Tab {
   id: string;
   connectionId: string;
   title: string;
+  /** The text the tab opens with (restored or sent by "open in editor"); absent: a starter query. */
+  sql?: string;
+  /** The saved query the tab came from: its text is the baseline of the unsaved-changes marker. */
+  savedQueryId?: string | null;
+  savedSql?: string;
+  /** True while the text differs from the saved query's. */
+  dirty?: boolean;
+  /** Run the text once the tab opens. */
+  runOnOpen?: boolean;
 }
 
 /** All open tabs and the active one. */
@@ -17,7 +26,18 @@ export interface TabsState {
 
 /** Something the user did to the tabs. */
 export type TabsAction =
-  | { type: 'open'; connectionId: string; title: string; newTab?: boolean }
+  | {
+      type: 'open';
+      connectionId: string;
+      title: string;
+      newTab?: boolean;
+      sql?: string;
+      savedQueryId?: string;
+      run?: boolean;
+    }
+  /** Tabs restored after a restart go before any opened meanwhile. */
+  | { type: 'restore'; tabs: Tab[] }
+  | { type: 'dirty'; id: string; dirty: boolean }
   | { type: 'close'; id: string }
   | { type: 'activate'; id: string };
 
@@ -29,10 +49,13 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
   switch (action.type) {
     case 'open': {
       const existing = state.tabs.filter((t) => t.connectionId === action.connectionId);
-      if (existing.length > 0 && !action.newTab) return { ...state, activeId: existing[0]!.id };
+      if (existing.length > 0 && !action.newTab && action.sql === undefined) return { ...state, activeId: existing[0]!.id };
       const seq = state.seq + 1;
       const title = existing.length > 0 ? `${action.title} (${existing.length + 1})` : action.title;
       const tab: Tab = { id: `tab-${seq}`, connectionId: action.connectionId, title };
+      if (action.sql !== undefined) tab.sql = action.sql;
+      if (action.savedQueryId) Object.assign(tab, { savedQueryId: action.savedQueryId, savedSql: action.sql });
+      if (action.run) tab.runOnOpen = true;
       return { tabs: [...state.tabs, tab], activeId: tab.id, seq };
     }
     case 'close': {
@@ -44,6 +67,19 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
       if (activeId === action.id) activeId = (tabs[index] ?? tabs[index - 1])?.id ?? null;
       return { ...state, tabs, activeId };
     }
+    case 'restore': {
+      const known = new Set(state.tabs.map((t) => t.id));
+      const restored = action.tabs.filter((t) => !known.has(t.id));
+      if (restored.length === 0) return state;
+      // Later ids must not collide with restored `tab-N` ids.
+      const seq = Math.max(state.seq, ...restored.map((t) => Number(/^tab-(\d+)$/.exec(t.id)?.[1] ?? 0)));
+      return { tabs: [...restored, ...state.tabs], activeId: state.activeId ?? restored[0]!.id, seq };
+    }
+    case 'dirty':
+      return {
+        ...state,
+        tabs: state.tabs.map((t) => (t.id === action.id && Boolean(t.dirty) !== action.dirty ? { ...t, dirty: action.dirty } : t)),
+      };
     case 'activate':
       return state.tabs.some((t) => t.id === action.id) ? { ...state, activeId: action.id } : state;
   }

@@ -1,0 +1,16 @@
+import Database from 'better-sqlite3';
+import { runMock, type MockSink } from '../src/main/mock/runner';
+import { getDriver } from '../src/main/drivers/registry';
+import fs from 'node:fs';
+const file = '/tmp/qgprof.sqlite';
+fs.rmSync(file, { force: true });
+const conn = await (await getDriver('sqlite')).connect({ engine: 'sqlite', filePath: file });
+const { schemaFor } = await import('./tmpschema');
+for (const s of schemaFor()) await conn.execute(s, { beginResultSet() {}, rows() {}, endResultSet() {} });
+const snap = await conn.introspect();
+const sink: MockSink = { batchRows: () => 5000, begin: async () => {}, rows: async () => {}, update: async () => {}, finish: async () => {}, commit: async () => {}, rollback: async () => {} };
+const t0 = performance.now();
+const r = await runMock(undefined, snap, { rows: 100_000, seed: 1 }, sink);
+console.log('gen only', r.totalRows, performance.now() - t0);
+await conn.close();
+void Database;

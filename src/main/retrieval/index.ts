@@ -1,0 +1,207 @@
+/**
+ * RetrievalIndex: one SQLite file per connection holding the chunks, their vectors (sqlite-vec
+ * `vec0`, cosine) and an FTS5 keyword index over the same normalised tokens. Builds are
+ * incremental (only chunks whose content hash changed are re-embedded), atomic (written in one
+ * transaction after embedding, so a cancelled build leaves the previous index intact), and
+ * rebuild everything when the embedder changes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+import { AppError } from '../../shared/errors';
+import type { Chunk, ChunkKind } from './chunks';
+import { tokenize } from './embedders/tokenize';
+import type { Embedder } from './embedders/types';
+
+/** Bumped when the index layout changes (forces a rebuild). */
+const LAYOUT_VERSION = '3';
+/** Chunks embedded between two yields to the event loop. */
+const EMBED_BATCH = 128;
+
+/** Progress of a build. */
+export interface BuildProgress {
+  phase: 'embedding' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+/** What a build did. */
+export interface BuildStats {
+  total: number;
+  embedded: number;
+  removed: number;
+  unchanged: number;
+  /** True when the whole index was rebuilt (new file, new embedder or layout). */
+  rebuilt: boolean;
+}
+
+/** Options of `build`. */
+export interface BuildOptions {
+  onProgress?: (p: BuildProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** A stored chunk as search returns it. */
+export interface StoredChunk {
+  id: number;
+  key: string;
+  kind: ChunkKind;
+  tableRef: string | null;
+  text: string;
+  sql: string | null;
+  /** Linked tables (table cards only). */
+  links: string[];
+}
+
+/** The per-connection index database. */
+export class RetrievalIndex {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly embedder: Embedder,
+    private needsRebuild: boolean,
+  ) {}
+
+  /** Opens (creating when missing) the index file at `file` for `embedder`. */
+  static open(file: string, embedder: Embedder): RetrievalIndex {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    sqliteVec.load(db);
+    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    const stale = meta.get('embedder') !== embedder.id || meta.get('dimensions') !== String(embedder.dimensions) || meta.get('layout') !== LAYOUT_VERSION;
+    const index = new RetrievalIndex(db, embedder, stale);
+    if (stale) index.resetTables();
+    return index;
+  }
+
+  /** True when the index has been built at least once for this embedder. */
+  isBuilt(): boolean {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'builtAt'").get() as { value: string } | undefined;
+    return row !== undefined && !this.needsRebuild;
+  }
+
+  /** Number of chunks stored. */
+  chunkCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+  }
+
+  private resetTables(): void {
+    this.db.exec(`
+      DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS terms;
+      CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID; DROP TABLE IF EXISTS chunk_vec; DROP TABLE IF EXISTS chunk_fts;
+      DELETE FROM meta;
+      CREATE TABLE chunks (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, table_ref TEXT,
+        text TEXT NOT NULL, sql TEXT, links TEXT, hash TEXT NOT NULL);
+      CREATE VIRTUAL TABLE chunk_vec USING vec0(embedding float[${this.embedder.dimensions}] distance_metric=cosine);
+      CREATE VIRTUAL TABLE chunk_fts USING fts5(body, tokenize='porter unicode61');
+    `);
+    const put = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
+    put.run('embedder', this.embedder.id);
+    put.run('dimensions', String(this.embedder.dimensions));
+    put.run('layout', LAYOUT_VERSION);
+  }
+
+  /** Brings the index in line with `chunks`: embeds new/changed ones, deletes removed ones. */
+  async build(chunks: Chunk[], opts: BuildOptions = {}): Promise<BuildStats> {
+    const rebuilt = this.needsRebuild;
+    const existing = new Map((this.db.prepare('SELECT id, key, hash, text FROM chunks').all() as Array<{ id: number; key: string; hash: string; text: string }>).map((r) => [r.key, r]));
+    const wanted = new Map(chunks.map((c) => [c.key, c]));
+    const changed = chunks.filter((c) => existing.get(c.key)?.hash !== c.hash);
+    const removed = [...existing.values()].filter((r) => !wanted.has(r.key) || wanted.get(r.key)!.hash !== r.hash);
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < changed.length; i += EMBED_BATCH) {
+      if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+      const batch = changed.slice(i, i + EMBED_BATCH);
+      vectors.push(...(await this.embedder.embed(batch.map((c) => c.text))));
+      opts.onProgress?.({ phase: 'embedding', done: Math.min(i + EMBED_BATCH, changed.length), total: changed.length });
+      await yieldToLoop();
+    }
+    if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+    opts.onProgress?.({ phase: 'writing', done: 0, total: changed.length });
+    const delChunk = this.db.prepare('DELETE FROM chunks WHERE id = ?');
+    const delVec = this.db.prepare('DELETE FROM chunk_vec WHERE rowid = ?');
+    const delFts = this.db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
+    const insChunk = this.db.prepare('INSERT INTO chunks(key, kind, table_ref, text, sql, links, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insVec = this.db.prepare('INSERT INTO chunk_vec(rowid, embedding) VALUES (?, ?)');
+    const insFts = this.db.prepare('INSERT INTO chunk_fts(rowid, body) VALUES (?, ?)');
+    const dfAdd = this.db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    this.db.transaction(() => {
+      // Document frequencies of normalised terms, kept incrementally for query-side IDF.
+      const dfDelta = new Map<string, number>();
+      const count = (text: string, d: number): void => {
+        for (const t of new Set(tokenize(text))) dfDelta.set(t, (dfDelta.get(t) ?? 0) + d);
+      };
+      for (const r of removed) {
+        delChunk.run(r.id);
+        delVec.run(BigInt(r.id));
+        delFts.run(r.id);
+        count(r.text, -1);
+      }
+      changed.forEach((c, i) => {
+        const id = BigInt(insChunk.run(c.key, c.kind, c.tableRef, c.text, c.sql ?? null, c.links?.length ? JSON.stringify(c.links) : null, c.hash).lastInsertRowid);
+        insVec.run(id, vectors[i]!);
+        const tokens = tokenize(c.text);
+        insFts.run(id, tokens.join(' '));
+        count(c.text, 1);
+      });
+      for (const [t, d] of dfDelta) if (d !== 0) dfAdd.run(t, d);
+      this.db.exec('DELETE FROM terms WHERE df <= 0');
+      this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('builtAt', ?)").run(new Date().toISOString());
+    })();
+    this.needsRebuild = false;
+    opts.onProgress?.({ phase: 'done', done: changed.length, total: changed.length });
+    const replaced = removed.filter((r) => wanted.has(r.key)).length;
+    return { total: chunks.length, embedded: changed.length, removed: removed.length - replaced, unchanged: chunks.length - changed.length, rebuilt };
+  }
+
+  /** Nearest chunks to a query vector (cosine distance, ascending). */
+  vectorSearch(vector: Float32Array, k: number): Array<{ id: number; distance: number }> {
+    return this.db.prepare('SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?').all(vector, k) as Array<{ id: number; distance: number }>;
+  }
+
+  /** BM25 keyword hits for normalised query tokens (any token may match), best first. */
+  keywordSearch(tokens: string[], k: number): Array<{ id: number; score: number }> {
+    const terms = [...new Set(tokens)].filter((t) => /^[a-z0-9]+$/.test(t)).map((t) => `"${t}"`);
+    if (!terms.length) return [];
+    return this.db.prepare('SELECT rowid AS id, bm25(chunk_fts) AS score FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY rank LIMIT ?').all(terms.join(' OR '), k) as Array<{ id: number; score: number }>;
+  }
+
+  /** Inverse document frequency of normalised terms, ln(1 + N / df); unseen terms get the maximum. */
+  termIdf(tokens: string[]): Map<string, number> {
+    const n = this.chunkCount();
+    const get = this.db.prepare('SELECT df FROM terms WHERE term = ?');
+    const out = new Map<string, number>();
+    for (const t of new Set(tokens)) {
+      const df = (get.get(t) as { df: number } | undefined)?.df ?? 0;
+      out.set(t, Math.log(1 + n / Math.max(df, 1)));
+    }
+    return out;
+  }
+
+  /** Chunks by id. */
+  getChunks(ids: number[]): Map<number, StoredChunk> {
+    const out = new Map<number, StoredChunk>();
+    if (!ids.length) return out;
+    const rows = this.db.prepare(`SELECT id, key, kind, table_ref AS tableRef, text, sql, links FROM chunks WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<Omit<StoredChunk, 'links'> & { links: string | null }>;
+    for (const r of rows) out.set(r.id, { ...r, links: r.links ? (JSON.parse(r.links) as string[]) : [] });
+    return out;
+  }
+
+  /** Reads a stored metadata value (e.g. the snapshot the index was built from). */
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Stores a metadata value (kept until the next full rebuild). */
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /** Closes the file. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,25 @@
+/** The lower half of a query tab: the RESULTS engineer's panel fed from the tab's run state. */
+import type { ReactNode } from 'react';
+import type { ConnectionSummary } from '../../../shared/contract';
+import { ResultsPanel } from '../results';
+import type { useEditorRun } from './useEditorRun';
+
+/** Shows the latest run: live result sets while running, then the outcome or the error. */
+export function ResultsArea(props: {
+  runner: ReturnType<typeof useEditorRun>;
+  connection: ConnectionSummary;
+}): ReactNode {
+  const { state, live, cancel, jumpTo } = props.runner;
+  return (
+    <ResultsPanel
+      outcome={state.phase === 'done' ? state.outcome : null}
+      running={state.phase === 'running' ? { runId: state.runId, startedAt: state.startedAt } : null}
+      liveResultSets={live}
+      onCancel={cancel}
+      connectionId={props.connection.id}
+      engine={props.connection.engine}
+      error={state.phase === 'failed' ? state.error.toData() : null}
+      onJumpTo={jumpTo}
+    />
+  );
+}

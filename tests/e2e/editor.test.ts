@@ -1,0 +1,124 @@
+/**
+ * The SQL editor end to end in Chromium over web mode, on the demo database: completion of an
+ * alias's columns, run with Ctrl+Enter, an error marked in the editor, a parameter prompt, the
+ * command palette, and the tab's text restored after a reload.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createApp, type App } from '../../src/main/app/createApp';
+import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { chromiumMissing, launchChromium } from '../harness/chromium';
+import { builtRenderer } from '../harness/renderer';
+
+const missing = chromiumMissing();
+if (missing) console.warn(missing);
+
+const RESULTS = path.resolve('test-results');
+
+/** Replaces the editor's whole text by typing (so completion and keymaps see real keys). */
+async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+// String snippets: this file is type-checked without the DOM library.
+const EDITOR_TEXT = "[...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\\n')";
+const FOCUS_IN_EDITOR = "Boolean(document.activeElement && document.activeElement.closest('.cm-editor'))";
+
+describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () => {
+  let home: string;
+  let app: App;
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const staticDir = await builtRenderer();
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-editor-'));
+    app = await createApp({ home, mode: 'web' });
+    server = await startWebServer({ app, staticDir });
+    browser = await launchChromium();
+    fs.mkdirSync(RESULTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await app?.close();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('completes alias columns, runs, marks errors, prompts for parameters and restores the tab', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Open the demo database' }).click();
+    await page.locator('.cm-content').waitFor();
+    await page.locator('.sql-editor[data-schema-ready="true"]').waitFor();
+
+    // Completion after an alias: the FROM comes after the cursor, as when editing a select list.
+    await setEditorText(page, 'SELECT  FROM orders o\nWHERE o.id <= 5\nORDER BY o.id;');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'SELECT '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('o.');
+    const popup = page.locator('.cm-tooltip-autocomplete');
+    await popup.waitFor();
+    const offered = await popup.locator('li .cm-completionLabel').allTextContents();
+    expect(offered).toEqual(expect.arrayContaining(['id', 'customer_id', 'status', 'ordered_at', 'ship_city']));
+    expect(offered).not.toContain('first_name'); // a customers column: not in scope of `o`
+    await page.screenshot({ path: path.join(RESULTS, 'editor-completion.png') });
+    await page.keyboard.type('sta');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(', o.ship_city');
+    expect(await page.evaluate(EDITOR_TEXT)).toMatch(/^SELECT o\.status, o\.ship_city FROM orders o/);
+
+    // Ctrl+Enter runs the statement; rows show and the focus is back in the editor.
+    await page.keyboard.press('Control+Enter');
+    const grid = page.getByTestId('result-grid');
+    await grid.waitFor();
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('5');
+    await expect.poll(() => page.evaluate(FOCUS_IN_EDITOR)).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'editor-run.png') });
+
+    // An error is marked in the editor at its place.
+    await setEditorText(page, 'SELECT 1;\nSELECT no_such_column FROM orders;');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.cm-error-line').waitFor();
+    expect(await page.locator('.cm-error-line').textContent()).toContain('no_such_column');
+
+    // The palette lists actions; "Format SQL" formats in the dialect.
+    await setEditorText(page, 'select id from orders where id=1');
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('command-palette').waitFor();
+    await page.keyboard.type('format');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(EDITOR_TEXT)).toBe('SELECT\n  id\nFROM\n  orders\nWHERE\n  id = 1');
+
+    // A parameter prompts for its value before running.
+    await setEditorText(page, 'SELECT id, status FROM orders WHERE id = :order_id');
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByTestId('params-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('Value of order_id').fill('3');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-params.png') });
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('1');
+    expect(await grid.locator('[role=row][aria-rowindex="1"]').textContent()).toContain('3');
+
+    // After a reload the tab comes back with its text (saved after a short typing pause).
+    await expect
+      .poll(async () => (await app.handlers['tabs.list']({})).map((t) => t.sql))
+      .toEqual(['SELECT id, status FROM orders WHERE id = :order_id']);
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    await expect.poll(() => page.evaluate(EDITOR_TEXT)).toBe('SELECT id, status FROM orders WHERE id = :order_id');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../harness/cli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-retrieval-cli-'));
+const file = path.join(dir, 'school.sqlite');
+const db = new Database(file);
+db.exec(`
+  CREATE TABLE students (student_id INTEGER PRIMARY KEY, full_name TEXT, birth_date TEXT);
+  CREATE TABLE courses (course_id INTEGER PRIMARY KEY, title TEXT, credits INTEGER);
+  CREATE TABLE sc_link (sid INTEGER REFERENCES students, cid INTEGER REFERENCES courses);
+  CREATE TABLE rooms (room_id INTEGER PRIMARY KEY, building TEXT, seats INTEGER);
+`);
+db.close();
+const env = { QG_HOME: path.join(dir, 'home') };
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('querygenie index / search', () => {
+  it('search --json builds the index when missing and prints [{table, score}] best first', async () => {
+    const r = await runCli(['search', '--url', file, '--json', '--k', '3', 'which', 'pupils', 'were', 'born', 'in', '2001'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/indexed 4 chunks/);
+    const rows = JSON.parse(r.stdout) as Array<{ table: string; score: number }>;
+    expect(rows.length).toBeLessThanOrEqual(3);
+    expect(rows[0]).toEqual({ table: 'main.students', score: expect.any(Number) as number });
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['score', 'table']);
+    expect(rows.map((x) => x.score)).toEqual([...rows.map((x) => x.score)].sort((a, b) => b - a));
+    expect(fs.readdirSync(path.join(env.QG_HOME, 'index')).filter((f) => f.endsWith('.db'))).toHaveLength(1);
+  });
+
+  it('search --expand adds the bridge table between ranked tables', async () => {
+    const r = await runCli(['search', '--url', file, '--json', '--k', '2', '--expand', 'student names and course titles'], { env });
+    expect(r.code).toBe(0);
+    const tables = (JSON.parse(r.stdout) as Array<{ table: string }>).map((x) => x.table);
+    expect(tables.slice(0, 2).sort()).toEqual(['main.courses', 'main.students']);
+    expect(tables).toContain('main.sc_link');
+  });
+
+  it('index reports what it did; an unknown embedder is a usage error', async () => {
+    const ok = await runCli(['index', '--url', file], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/indexed 4 chunks \(0 embedded, 4 unchanged/);
+    const bad = await runCli(['index', '--url', file, '--embedder', 'nope'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown embedder "nope"/);
+  });
+});
