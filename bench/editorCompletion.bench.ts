@@ -17,6 +17,8 @@ import { median, round, type BenchEntry } from './types';
 
 const TABLES = 10_000;
 const TRIALS = 15;
+/** Per-step bound, so a broken probe fails the bench instead of hanging it. */
+const STEP_TIMEOUT_MS = 60_000;
 const WORDS = ['account', 'billing', 'customer', 'delivery', 'event', 'invoice', 'ledger', 'metric', 'order', 'payment', 'product', 'region', 'session', 'ticket', 'user', 'vendor'];
 
 function makeSchema(file: string): void {
@@ -46,13 +48,14 @@ const ARM_PROBE = `window.__probe = new Promise((resolve) => {
 })`;
 
 async function typeAndMeasure(page: Page, key: string): Promise<{ dom: number; paint: number }> {
-  await page.evaluate(ARM_PROBE);
+  // `; 0` so evaluate does not wait for the promise it assigns.
+  await page.evaluate(`${ARM_PROBE}; 0`);
   await page.keyboard.press(key);
   return (await page.evaluate('window.__probe')) as { dom: number; paint: number };
 }
 
 async function setText(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
+  await page.locator('.tab-panel:not([hidden]) .cm-content').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
@@ -72,7 +75,7 @@ export async function run(): Promise<BenchEntry[]> {
   try {
     await app.handlers['connections.save']({ name: 'Wide', engine: 'sqlite', params: { filePath: file } });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(120_000);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(server.url);
     await page.getByTestId('connection-item').filter({ hasText: 'Wide' }).click();
     await page.locator('.sql-editor[data-schema-ready="true"]').waitFor();
@@ -93,17 +96,19 @@ export async function run(): Promise<BenchEntry[]> {
     await page.locator('.tab-panel:not([hidden]) .sql-editor[data-schema-ready="true"]').waitFor();
     const runs: number[] = [];
     for (let i = 0; i < 10; i++) {
-      await setText(page, `SELECT * FROM customers WHERE id > ${i} LIMIT 100`);
+      await setText(page, `SELECT 'mk${i}x' AS marker, * FROM customers LIMIT 100`);
       await page.evaluate(`window.__run = new Promise((resolve) => {
         const onKey = (e) => {
           window.removeEventListener('keydown', onKey, true);
           const t0 = e.timeStamp;
-          const seen = () => document.querySelector('.tab-panel:not([hidden]) [data-testid="result-grid"] [role=row][aria-rowindex="1"]');
+          const row = () => document.querySelector('.tab-panel:not([hidden]) [data-testid="result-grid"] [role=row][aria-rowindex="1"]');
+          // The previous run's grid may still be shown: wait for this run's marker.
+          const seen = () => (row()?.textContent || '').includes('mk${i}x');
           const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)); } });
           obs.observe(document.body, { childList: true, subtree: true, attributes: true });
         };
         window.addEventListener('keydown', onKey, true);
-      })`);
+      }); 0`);
       await page.keyboard.press('Control+Enter');
       runs.push((await page.evaluate('window.__run')) as number);
     }

@@ -28,7 +28,10 @@ for (const f of files) {
   }
 }
 fs.mkdirSync(path.join(dir, 'results'), { recursive: true });
-fs.writeFileSync(path.join(dir, 'results', 'latest.json'), `${JSON.stringify(all, null, 2)}\n`);
+const latest = path.join(dir, 'results', 'latest.json');
+// A filtered run updates its own entries and keeps the others from earlier runs.
+const kept: BenchEntry[] = filter && fs.existsSync(latest) ? (JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchEntry[]).filter((e) => !all.some((n) => n.name === e.name)) : [];
+fs.writeFileSync(latest, `${JSON.stringify([...kept, ...all], null, 2)}\n`);
 const rows = all.map((e) => [e.name, `${e.value} ${e.unit}`, e.baseline === undefined ? '' : String(e.baseline), e.ratio === undefined ? '' : String(e.ratio), e.goal ?? '']);
 const head = ['benchmark', 'value', 'baseline', 'ratio', 'goal'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

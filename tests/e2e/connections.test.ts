@@ -143,10 +143,12 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
       await page.getByTestId('connection-item').filter({ hasText: 'Local PG' }).click();
       await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT 1 AS one');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      const table = page.getByTestId('result-table');
-      await table.waitFor();
-      await expect(table.locator('thead').textContent()).resolves.toContain('one');
-      await expect(table.locator('tbody td').nth(1).textContent()).resolves.toBe('1');
+      const grid = page.getByTestId('result-grid');
+      await grid.waitFor();
+      await expect(grid.locator('[role=columnheader]').first().textContent()).resolves.toContain('one');
+      await expect
+        .poll(() => grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().textContent())
+        .toBe('1');
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -91,6 +91,10 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.keyboard.press('Control+Enter');
     await page.locator('.cm-error-line').waitFor();
     expect(await page.locator('.cm-error-line').textContent()).toContain('no_such_column');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-error.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(RESULTS, 'editor-error-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The palette lists actions; "Format SQL" formats in the dialect.
     await setEditorText(page, 'select id from orders where id=1');
@@ -99,6 +103,18 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.keyboard.type('format');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(EDITOR_TEXT)).toBe('SELECT\n  id\nFROM\n  orders\nWHERE\n  id = 1');
+
+    // A table created in the editor is known to completion right after.
+    await setEditorText(page, 'CREATE TABLE gadgets (gadget_id INTEGER PRIMARY KEY, label TEXT)');
+    await page.keyboard.press('Control+Enter');
+    await setEditorText(page, 'SELECT  FROM gadgets g');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'SELECT '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('g.');
+    await expect
+      .poll(() => popup.locator('li .cm-completionLabel').allTextContents())
+      .toEqual(['gadget_id', 'label']);
+    await page.keyboard.press('Escape');
 
     // A parameter prompts for its value before running.
     await setEditorText(page, 'SELECT id, status FROM orders WHERE id = :order_id');
@@ -109,7 +125,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.screenshot({ path: path.join(RESULTS, 'editor-params.png') });
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('1');
-    expect(await grid.locator('[role=row][aria-rowindex="1"]').textContent()).toContain('3');
+    await expect.poll(() => grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().textContent()).toBe('3');
 
     // After a reload the tab comes back with its text (saved after a short typing pause).
     await expect
@@ -119,6 +135,31 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.locator('.cm-content').waitFor();
     await expect.poll(() => page.evaluate(EDITOR_TEXT)).toBe('SELECT id, status FROM orders WHERE id = :order_id');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a tab opened from a saved query when its text differs, also after a reload', async () => {
+    const demo = (await app.handlers['connections.list']({})).find((c) => c.isDemo)!;
+    const saved = await app.handlers['saved.save']({ name: 'Big orders', connectionId: demo.id, sql: 'SELECT * FROM orders' });
+    // A tab left open by an earlier session.
+    for (const t of await app.handlers['tabs.list']({})) await app.handlers['tabs.close']({ id: t.id });
+    await app.handlers['tabs.save']({ id: 'tab-41', connectionId: demo.id, title: 'Big orders', sql: saved.sql, savedQueryId: saved.id, position: 0 });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url);
+    const tab = page.getByRole('tab', { name: /Big orders/ });
+    await tab.waitFor();
+    expect(await tab.locator('.tab-dirty').count()).toBe(0);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' WHERE id < 10');
+    await tab.locator('.tab-dirty').waitFor();
+    await expect
+      .poll(async () => (await app.handlers['tabs.list']({}))[0]?.sql)
+      .toBe('SELECT * FROM orders WHERE id < 10');
+    await page.reload();
+    await page.getByRole('tab', { name: /Big orders/ }).locator('.tab-dirty').waitFor();
     await page.close();
   });
 });

@@ -83,6 +83,9 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
     const count = await page.getByTestId('result-count').textContent();
     expect(count).toMatch(/^[\d,]+ rows/);
     await page.screenshot({ path: path.join(RESULTS, 'results-grid.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(RESULTS, 'results-grid-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Sorting by id descending in the grid (a complete, small result is sorted client-side).
     const idHeader = page.getByRole('columnheader').filter({ hasText: 'id' }).first();
@@ -91,6 +94,60 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
     await expect.poll(() => idHeader.getAttribute('aria-sort')).toBe('descending');
     const total = Number(count!.replace(/[^\d]/g, ''));
     await expect.poll(async () => (await rowCells(page, 1))[0]).toBe(String(total));
+  });
+
+  it('filters, reorders and resizes columns, and copies a selection as CSV', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await runSql(page, 'SELECT id, first_name, last_name, phone FROM customers ORDER BY id');
+    await page.getByRole('region', { name: 'Results' }).getByTestId('run-state').filter({ hasText: 'Done' }).waitFor();
+    const headers = page.getByRole('columnheader');
+    await expect.poll(() => headers.allTextContents()).toEqual(['idinteger', 'first_nametext', 'last_nametext', 'phonetext']);
+
+    // Drag "last_name" before "first_name".
+    const from = (await headers.nth(2).boundingBox())!;
+    const to = (await headers.nth(1).boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 30, to.y + 10, { steps: 5 });
+    await page.mouse.move(to.x + 10, to.y + 10, { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(async () => (await headers.allTextContents()).map((t) => t.replace(/text|integer/, ''))).toEqual(['id', 'last_name', 'first_name', 'phone']);
+
+    // Widen "phone" by dragging its right edge.
+    const phone = (await headers.nth(3).boundingBox())!;
+    await page.mouse.move(phone.x + phone.width - 1, phone.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(phone.x + phone.width + 80, phone.y + 10, { steps: 4 });
+    await page.mouse.up();
+    expect((await headers.nth(3).boundingBox())!.width).toBeGreaterThan(phone.width + 60);
+
+    // Filter first names in the grid.
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('textbox', { name: 'Filter first_name' }).fill('yuki');
+    await page.keyboard.press('Enter');
+    await page.getByText('sorted/filtered', { exact: true }).waitFor();
+    await expect.poll(async () => (await rowCells(page, 1))[2]).toBe('Yuki');
+    const filtered = Number(((await page.getByTestId('result-count').textContent()) ?? '').replace(/[^\d]/g, ''));
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(5000);
+
+    // Select the first two rows by their numbers and copy them as CSV (columns in screen order).
+    await page.locator('[role="row"][aria-rowindex="1"] .grid-rownum').click();
+    await page.locator('[role="row"][aria-rowindex="2"] .grid-rownum').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Copy as…' }).click();
+    await page.getByRole('menuitem', { name: 'CSV' }).click();
+    await page.getByText(/Copied 2 rows as CSV/).waitFor();
+    const clip = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const lines = clip.split('\n');
+    expect(lines[0]).toBe('id,last_name,first_name,phone');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^\d+,[^,]+,Yuki,/);
+
+    // Right click a cell: copy just its value.
+    await page.locator('[role="row"][aria-rowindex="1"] [role="gridcell"]').nth(2).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Copy value' }).click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe('Yuki');
+    await page.getByRole('button', { name: 'Filter' }).click();
   });
 
   it('opens long text, JSON and binary cells in the viewer', async () => {
@@ -111,6 +168,24 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
     await viewer.getByRole('button', { name: 'Close cell viewer' }).click();
   });
 
+  it('shows each result set of a script as a sub-tab, and rows affected in Messages', async () => {
+    await runSql(
+      page,
+      "SELECT 1 AS first_set;\nCREATE TEMP TABLE t_rs(x);\nINSERT INTO t_rs VALUES (1), (2), (3);\nSELECT 'two' AS second_set, x FROM t_rs;",
+    );
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByTestId('run-state').filter({ hasText: 'Done' }).waitFor();
+    await expect.poll(() => results.getByRole('tab').allTextContents()).toEqual(['Result 1', 'Result 2', 'Messages']);
+    await results.getByRole('tab', { name: 'Result 2' }).click();
+    await expect.poll(() => rowCells(page, 3)).toEqual(['two', '3']);
+    await results.getByRole('tab', { name: 'Messages' }).click();
+    await expect.poll(() => results.getByTestId('result-messages').textContent()).toContain('3 rows affected');
+
+    await runSql(page, 'SELECT * FROM customers WHERE id < 0');
+    await results.getByText('No rows').waitFor();
+    expect(await page.getByTestId('result-count').textContent()).toBe('0 rows');
+  });
+
   it('scrolls a 1,000,000-row result to its last row, and sorts it on the server', async () => {
     await runSql(page, MILLION);
     const results = page.getByRole('region', { name: 'Results' });
@@ -128,6 +203,13 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
     const gridBox = await grid.boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(gridBox!.y + gridBox!.height + 1);
     await page.screenshot({ path: path.join(RESULTS, 'results-end.png') });
+
+    // Export the whole million rows, watch the progress, and cancel it.
+    await results.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click();
+    await page.getByTestId('export-status').filter({ hasText: /Exporting Excel/ }).waitFor();
+    await page.getByTestId('export-status').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('export-status').filter({ hasText: 'Export cancelled' }).waitFor({ timeout: 30_000 });
 
     // The middle, by dragging the scroll bar: the right rows arrive from the spool.
     // A string: this file is type-checked without the DOM library.
@@ -155,10 +237,14 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
     const results = page.getByRole('region', { name: 'Results' });
     await results.getByTestId('run-state').filter({ hasText: 'Running' }).waitFor();
     await expect.poll(async () => Number(((await page.getByTestId('result-count').textContent()) ?? '').replace(/[^\d]/g, '')), { timeout: 30_000 }).toBeGreaterThan(1000);
+    await page.screenshot({ path: path.join(RESULTS, 'results-streaming.png') });
     await results.getByRole('button', { name: 'Cancel' }).click();
     await results.getByTestId('run-state').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
+    // The rows received before the cancel stay browsable.
+    await expect.poll(() => rowCells(page, 1)).toEqual(['1', 'row 1']);
     await results.getByRole('tab', { name: /Messages/ }).click();
-    await expect.poll(() => results.getByTestId('result-messages').textContent()).toContain('cancelled');
+    await expect.poll(() => results.getByTestId('result-messages').textContent()).toMatch(/Cancelled after [\d,]+ rows/);
+    await page.screenshot({ path: path.join(RESULTS, 'results-messages.png') });
   }, 90_000);
 
   it('exports a whole result to CSV that matches the database', async () => {

@@ -11,7 +11,8 @@ const db = new Database(file);
 db.exec(`
   CREATE TABLE students (student_id INTEGER PRIMARY KEY, full_name TEXT, birth_date TEXT);
   CREATE TABLE courses (course_id INTEGER PRIMARY KEY, title TEXT, credits INTEGER);
-  CREATE TABLE sc_link (sid INTEGER REFERENCES students, cid INTEGER REFERENCES courses);
+  CREATE TABLE sections (section_id INTEGER PRIMARY KEY, cid INTEGER REFERENCES courses, term TEXT);
+  CREATE TABLE sc_link (sid INTEGER REFERENCES students, sec INTEGER REFERENCES sections);
   CREATE TABLE rooms (room_id INTEGER PRIMARY KEY, building TEXT, seats INTEGER);
 `);
 db.close();
@@ -22,7 +23,7 @@ describe('querygenie index / search', () => {
   it('search --json builds the index when missing and prints [{table, score}] best first', async () => {
     const r = await runCli(['search', '--url', file, '--json', '--k', '3', 'which', 'pupils', 'were', 'born', 'in', '2001'], { env });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/indexed 4 chunks/);
+    expect(r.stderr).toMatch(/indexed 5 chunks/);
     const rows = JSON.parse(r.stdout) as Array<{ table: string; score: number }>;
     expect(rows.length).toBeLessThanOrEqual(3);
     expect(rows[0]).toEqual({ table: 'main.students', score: expect.any(Number) as number });
@@ -31,18 +32,20 @@ describe('querygenie index / search', () => {
     expect(fs.readdirSync(path.join(env.QG_HOME, 'index')).filter((f) => f.endsWith('.db'))).toHaveLength(1);
   });
 
-  it('search --expand adds the bridge table between ranked tables', async () => {
+  it('search --expand adds the bridge tables between ranked tables (plain search does not)', async () => {
+    const plain = await runCli(['search', '--url', file, '--json', '--k', '2', 'student names and course titles'], { env });
+    expect((JSON.parse(plain.stdout) as Array<{ table: string }>).map((x) => x.table).sort()).toEqual(['main.courses', 'main.students']);
     const r = await runCli(['search', '--url', file, '--json', '--k', '2', '--expand', 'student names and course titles'], { env });
     expect(r.code).toBe(0);
     const tables = (JSON.parse(r.stdout) as Array<{ table: string }>).map((x) => x.table);
     expect(tables.slice(0, 2).sort()).toEqual(['main.courses', 'main.students']);
-    expect(tables).toContain('main.sc_link');
+    expect(tables.slice(2).sort()).toEqual(['main.sc_link', 'main.sections']);
   });
 
   it('index reports what it did; an unknown embedder is a usage error', async () => {
     const ok = await runCli(['index', '--url', file], { env });
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toMatch(/indexed 4 chunks \(0 embedded, 4 unchanged/);
+    expect(ok.stderr).toMatch(/indexed 5 chunks \(0 embedded, 5 unchanged/);
     const bad = await runCli(['index', '--url', file, '--embedder', 'nope'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown embedder "nope"/);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDriver } from '../../src/main/drivers/registry';
 import type { DriverConnection } from '../../src/main/drivers/types';
+import { buildChunks } from '../../src/main/retrieval/chunks';
 import { buildPromptContext } from '../../src/main/retrieval/contextBuilder';
 import { BuiltinEmbedder } from '../../src/main/retrieval/embedders/builtin';
 import type { Embedder } from '../../src/main/retrieval/embedders/types';
@@ -118,8 +119,15 @@ describe('retrieval index on a SQLite schema', () => {
     expect(phases.at(-1)).toBe('done');
     const ac = new AbortController();
     ac.abort();
+    const before = index.chunkCount();
     await expect(index.build([], { signal: ac.signal })).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
-    expect(index.chunkCount()).toBeGreaterThan(0);
+    expect(index.chunkCount()).toBe(before);
+    // Cancelled halfway through writing: rolled back, the old index still answers.
+    const many = buildChunks({ snapshot: (await conn.introspect()), extraChunks: Array.from({ length: 600 }, (_, i) => ({ key: `g${i}`, kind: 'glossary' as const, text: `term ${i}` })) });
+    const late = new AbortController();
+    await expect(index.build(many, { signal: late.signal, onProgress: (p) => p.phase === 'writing' && p.done > 0 && late.abort() })).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
+    expect(index.chunkCount()).toBe(before);
+    expect((await top(index, 'warehouse capacity', 1))[0]).toBe('main.warehouses');
     index.close();
   });
 
@@ -140,10 +148,12 @@ describe('retrieval index on a SQLite schema', () => {
   it('pulls in the bridge table on the foreign-key path between two retrieved tables', async () => {
     const index = RetrievalIndex.open(path.join(dir, 'bridge.db'), new BuiltinEmbedder());
     const { snapshot } = await indexConnection(conn, index);
-    const ranked = await top(index, 'customer emails and the product titles they bought', 2);
-    expect(ranked.sort()).toEqual(['main.customers', 'main.products']);
-    const expanded = expandAlongForeignKeys(ranked, snapshot);
+    const ranked = await top(index, 'customer emails and product titles', 4);
+    expect(ranked).toEqual(expect.arrayContaining(['main.customers', 'main.products']));
+    // The two tables the question names are three joins apart: both bridges come along.
+    const expanded = expandAlongForeignKeys(['main.customers', 'main.products'], snapshot);
     expect(expanded.added.map((a) => a.table).sort()).toEqual(['main.order_items', 'main.orders']);
+    expect(expandAlongForeignKeys(['main.customers', 'main.warehouses'], snapshot).added).toEqual([]);
     index.close();
   });
 

@@ -16,6 +16,8 @@ export type ValueKind =
   | 'json'
   | 'binary'
   | 'enum'
+  | 'inet'
+  | 'interval'
   | 'unknown';
 
 /** A parsed column type. */
@@ -90,6 +92,8 @@ export function parseColumnType(dataType: string, engine: Engine, enumValues?: s
   if (base === 'year') return { kind: 'year' };
   if (base === 'uuid' || base === 'uniqueidentifier') return { kind: 'uuid' };
   if (base === 'json' || base === 'jsonb') return { kind: 'json' };
+  if (base === 'inet' || base === 'cidr') return { kind: 'inet' };
+  if (base === 'interval') return { kind: 'interval' };
   if (/^(bytea|blob|tinyblob|mediumblob|longblob|binary|varbinary|image)$/.test(base))
     return { kind: 'binary', length: a };
   // SQLite's type affinity rules: a declared type containing INT is an integer, and so on.

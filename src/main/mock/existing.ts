@@ -9,7 +9,8 @@ import { uniqueSets } from './tableGen';
 /** Caps how many existing keys are read per column set (memory stays bounded on huge tables). */
 const MAX_EXISTING = 1_000_000;
 
-async function select(conn: DriverConnection, sql: string): Promise<Row[]> {
+/** Runs a query and returns its rows with bind-friendly values. */
+export async function select(conn: DriverConnection, sql: string): Promise<Row[]> {
   const rows: Row[] = [];
   const sink: RowSink = {
     beginResultSet: (_c: ColumnMeta[]) => undefined,

@@ -165,9 +165,20 @@ function numberRange(name: string, type: ColumnType, check: ColumnCheck | undefi
   return hi < lo ? [lo, lo] : [lo, hi];
 }
 
-function textFor(col: ColumnInfo, type: ColumnType, check: ColumnCheck | undefined, c: GenContext, name?: string): ValueGen {
+/** What a bare `name` column holds, judged from its table's name. */
+const NAME_BY_TABLE: [RegExp, string][] = [
+  [/product|item|article/, 'product'],
+  [/compan|supplier|vendor|organi[sz]ation|brand|publisher/, 'company'],
+  [/city|town|region|warehouse|store|shop|location|branch/, 'city'],
+  [/countr/, 'country'],
+  [/categor|tag|genre|group|type|kind|label/, 'words'],
+];
+
+function textFor(col: ColumnInfo, type: ColumnType, check: ColumnCheck | undefined, c: GenContext, name?: string, table = ''): ValueGen {
   const max = Math.min(type.length ?? Infinity, check?.maxLength ?? Infinity);
-  const key = name ?? TEXT_BY_NAME.find(([re]) => re.test(col.name.toLowerCase()))?.[1] ?? 'words';
+  const colName = col.name.toLowerCase();
+  const byTable = colName === 'name' || colName === 'title' ? NAME_BY_TABLE.find(([re]) => re.test(table.toLowerCase()))?.[1] : undefined;
+  const key = name ?? byTable ?? TEXT_BY_NAME.find(([re]) => re.test(colName))?.[1] ?? 'words';
   const gen = TEXT_GENERATORS[key] ?? TEXT_GENERATORS.words!;
   // Very short columns (char(2), varchar(3)) get letters, not truncated words.
   if (max <= 3) return () => letters(c, max);
@@ -175,7 +186,7 @@ function textFor(col: ColumnInfo, type: ColumnType, check: ColumnCheck | undefin
 }
 
 /** Builds the generator for one column. */
-export function columnGenerator(col: ColumnInfo, type: ColumnType, check: ColumnCheck | undefined, o: ColumnOverride | undefined, c: GenContext): ValueGen {
+export function columnGenerator(col: ColumnInfo, type: ColumnType, check: ColumnCheck | undefined, o: ColumnOverride | undefined, c: GenContext, table = ''): ValueGen {
   const { prng } = c;
   const list = o?.values ?? check?.values ?? (type.kind === 'enum' ? type.values : undefined);
   if (list && list.length) return () => prng.pick(list);
@@ -218,9 +229,13 @@ export function columnGenerator(col: ColumnInfo, type: ColumnType, check: Column
       const n = Math.min(type.length ?? 16, 16);
       return () => Buffer.from(Array.from({ length: n }, () => prng.int(0, 255)));
     }
+    case 'inet':
+      return () => TEXT_GENERATORS.ip!(c);
+    case 'interval':
+      return () => `${prng.int(1, 90)} days`;
     case 'text':
     case 'unknown':
     default:
-      return textFor(col, type.kind === 'text' ? type : { kind: 'text', length: type.length }, check, c);
+      return textFor(col, type.kind === 'text' ? type : { kind: 'text', length: type.length }, check, c, undefined, table);
   }
 }

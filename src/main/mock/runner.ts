@@ -54,6 +54,13 @@ export async function runMock(conn: DriverConnection | undefined, snapshot: Sche
   const result: MockResult = { tables: [], totalRows: 0 };
   const gens: TableGen[] = [];
   const { signal, onProgress } = control;
+  // One batch in flight while the next is generated: the database works while we generate.
+  let inflight: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    const p = inflight;
+    inflight = undefined;
+    await p;
+  };
   await sink.begin();
   try {
     for (const [ti, p] of plan.tables.entries()) {
@@ -75,13 +82,19 @@ export async function runMock(conn: DriverConnection | undefined, snapshot: Sche
           }
           batch.push(row);
         }
-        if (batch.length) await sink.rows(p, gen.columns, batch);
+        await flush();
+        if (batch.length) {
+          inflight = sink.rows(p, gen.columns, batch);
+          // Handled here so a failure while the next batch is generated is not "unhandled"; flush rethrows it.
+          inflight.catch(() => undefined);
+        }
         done += batch.length;
         result.totalRows += batch.length;
         onProgress?.({ table: p.key, done, total: target, doneAll: result.totalRows, totalAll, phase: 'insert' });
       }
       result.tables.push({ schema: p.schema, table: p.table.name, rows: done });
     }
+    await flush();
     for (const [ti, p] of plan.tables.entries()) {
       if (!p.deferred.length || !p.table.primaryKey.length) continue;
       const gen = gens[ti]!;
@@ -107,6 +120,7 @@ export async function runMock(conn: DriverConnection | undefined, snapshot: Sche
     await sink.finish(plan.tables);
     await sink.commit();
   } catch (err) {
+    await inflight?.catch(() => undefined);
     await sink.rollback().catch(() => undefined);
     throw err;
   }

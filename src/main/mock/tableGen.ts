@@ -85,8 +85,9 @@ export class TableGen {
       const check = checks.get(col.name.toLowerCase());
       const plan: ColumnPlan = {
         col,
-        gen: columnGenerator(col, type, check, o, ctx),
-        nullRatio: col.nullable ? (o?.nullRatio ?? (this.fkCols.has(i) ? 0.1 : 0.05)) : 0,
+        gen: columnGenerator(col, type, check, o, ctx, p.table.name),
+        // A nullable column of a type we cannot make (arrays, geometry, …) stays NULL rather than failing.
+        nullRatio: col.nullable ? (o?.nullRatio ?? (type.kind === 'unknown' && !o ? 1 : this.fkCols.has(i) ? 0.1 : 0.05)) : 0,
         isText: type.kind === 'text' || type.kind === 'unknown',
         skip: this.fkCols.has(i) || this.deferredCols.has(i),
       };

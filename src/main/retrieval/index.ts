@@ -12,13 +12,19 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { AppError } from '../../shared/errors';
 import type { Chunk, ChunkKind } from './chunks';
+import { codeWords, dot, hammingTop, nonZeroMask, signBits } from './binaryPrefilter';
 import { tokenize } from './embedders/tokenize';
 import type { Embedder } from './embedders/types';
 
 /** Bumped when the index layout changes (forces a rebuild). */
-const LAYOUT_VERSION = '3';
-/** Chunks embedded between two yields to the event loop. */
-const EMBED_BATCH = 128;
+const LAYOUT_VERSION = '5';
+/** Up to this many chunks, vector search is exact KNN in sqlite-vec; above, sign-bit prefilter + rerank. */
+export const EXACT_KNN_LIMIT = 20_000;
+/** BM25 weight of a table's own name relative to the rest of its card. */
+const TITLE_WEIGHT = 10;
+/** Chunks embedded (or written) between two yields to the event loop (~10–20 ms of work). */
+const EMBED_BATCH = 32;
+const WRITE_BATCH = 256;
 
 /** Progress of a build. */
 export interface BuildProgress {
@@ -63,6 +69,10 @@ export class RetrievalIndex {
     private needsRebuild: boolean,
   ) {}
 
+  /** Sign-bit codes of all chunks, loaded on first large search (dropped on every build). */
+  private codes: { codes: Uint32Array; ids: Int32Array } | undefined;
+  private count: number | undefined;
+
   /** Opens (creating when missing) the index file at `file` for `embedder`. */
   static open(file: string, embedder: Embedder): RetrievalIndex {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -85,7 +95,8 @@ export class RetrievalIndex {
 
   /** Number of chunks stored. */
   chunkCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+    this.count ??= (this.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+    return this.count;
   }
 
   private resetTables(): void {
@@ -94,9 +105,10 @@ export class RetrievalIndex {
       CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID; DROP TABLE IF EXISTS chunk_vec; DROP TABLE IF EXISTS chunk_fts;
       DELETE FROM meta;
       CREATE TABLE chunks (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, table_ref TEXT,
-        text TEXT NOT NULL, sql TEXT, links TEXT, hash TEXT NOT NULL);
+        text TEXT NOT NULL, sql TEXT, links TEXT, hash TEXT NOT NULL,
+        bits BLOB NOT NULL, vec BLOB NOT NULL);
       CREATE VIRTUAL TABLE chunk_vec USING vec0(embedding float[${this.embedder.dimensions}] distance_metric=cosine);
-      CREATE VIRTUAL TABLE chunk_fts USING fts5(body, tokenize='porter unicode61');
+      CREATE VIRTUAL TABLE chunk_fts USING fts5(title, body, tokenize='porter unicode61');
     `);
     const put = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
     put.run('embedder', this.embedder.id);
@@ -107,6 +119,8 @@ export class RetrievalIndex {
   /** Brings the index in line with `chunks`: embeds new/changed ones, deletes removed ones. */
   async build(chunks: Chunk[], opts: BuildOptions = {}): Promise<BuildStats> {
     const rebuilt = this.needsRebuild;
+    this.codes = undefined;
+    this.count = undefined;
     const existing = new Map((this.db.prepare('SELECT id, key, hash, text FROM chunks').all() as Array<{ id: number; key: string; hash: string; text: string }>).map((r) => [r.key, r]));
     const wanted = new Map(chunks.map((c) => [c.key, c]));
     const changed = chunks.filter((c) => existing.get(c.key)?.hash !== c.hash);
@@ -124,34 +138,53 @@ export class RetrievalIndex {
     const delChunk = this.db.prepare('DELETE FROM chunks WHERE id = ?');
     const delVec = this.db.prepare('DELETE FROM chunk_vec WHERE rowid = ?');
     const delFts = this.db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
-    const insChunk = this.db.prepare('INSERT INTO chunks(key, kind, table_ref, text, sql, links, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insChunk = this.db.prepare('INSERT INTO chunks(key, kind, table_ref, text, sql, links, hash, bits, vec) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insVec = this.db.prepare('INSERT INTO chunk_vec(rowid, embedding) VALUES (?, ?)');
-    const insFts = this.db.prepare('INSERT INTO chunk_fts(rowid, body) VALUES (?, ?)');
+    const insFts = this.db.prepare('INSERT INTO chunk_fts(rowid, title, body) VALUES (?, ?, ?)');
     const dfAdd = this.db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
-    this.db.transaction(() => {
-      // Document frequencies of normalised terms, kept incrementally for query-side IDF.
-      const dfDelta = new Map<string, number>();
-      const count = (text: string, d: number): void => {
-        for (const t of new Set(tokenize(text))) dfDelta.set(t, (dfDelta.get(t) ?? 0) + d);
-      };
+    // One transaction (all or nothing), written in slices with yields so a big build does not
+    // hold the event loop; a cancel between slices rolls everything back.
+    const dfDelta = new Map<string, number>();
+    const count = (tokens: string[], d: number): void => {
+      for (const t of new Set(tokens)) dfDelta.set(t, (dfDelta.get(t) ?? 0) + d);
+    };
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
       for (const r of removed) {
         delChunk.run(r.id);
         delVec.run(BigInt(r.id));
         delFts.run(r.id);
-        count(r.text, -1);
+        count(tokenize(r.text), -1);
       }
-      changed.forEach((c, i) => {
-        const id = BigInt(insChunk.run(c.key, c.kind, c.tableRef, c.text, c.sql ?? null, c.links?.length ? JSON.stringify(c.links) : null, c.hash).lastInsertRowid);
-        insVec.run(id, vectors[i]!);
+      for (let i = 0; i < changed.length; i++) {
+        const c = changed[i]!;
+        const v = vectors[i]!;
+        const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+        const id = BigInt(insChunk.run(c.key, c.kind, c.tableRef, c.text, c.sql ?? null, c.links?.length ? JSON.stringify(c.links) : null, c.hash, Buffer.from(signBits(v).buffer), blob).lastInsertRowid);
+        insVec.run(id, v);
         const tokens = tokenize(c.text);
-        insFts.run(id, tokens.join(' '));
-        count(c.text, 1);
-      });
+        // The table's own name in a column of its own: BM25 weighs it up (see keywordSearch), so a
+        // 100-column table still wins when the question names it.
+        const title = c.kind === 'table' && c.tableRef ? tokenize(c.tableRef.slice(c.tableRef.indexOf('.') + 1)).join(' ') : '';
+        insFts.run(id, title, tokens.join(' '));
+        count(tokens, 1);
+        if ((i + 1) % WRITE_BATCH === 0) {
+          opts.onProgress?.({ phase: 'writing', done: i + 1, total: changed.length });
+          await yieldToLoop();
+          if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+        }
+      }
       for (const [t, d] of dfDelta) if (d !== 0) dfAdd.run(t, d);
       this.db.exec('DELETE FROM terms WHERE df <= 0');
       this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('builtAt', ?)").run(new Date().toISOString());
-    })();
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
     this.needsRebuild = false;
+    // A big build leaves a big WAL; searches read through it until it is checkpointed.
+    if (changed.length + removed.length > 1000) this.db.pragma('wal_checkpoint(TRUNCATE)');
     opts.onProgress?.({ phase: 'done', done: changed.length, total: changed.length });
     const replaced = removed.filter((r) => wanted.has(r.key)).length;
     return { total: chunks.length, embedded: changed.length, removed: removed.length - replaced, unchanged: chunks.length - changed.length, rebuilt };
@@ -159,14 +192,33 @@ export class RetrievalIndex {
 
   /** Nearest chunks to a query vector (cosine distance, ascending). */
   vectorSearch(vector: Float32Array, k: number): Array<{ id: number; distance: number }> {
-    return this.db.prepare('SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?').all(vector, k) as Array<{ id: number; distance: number }>;
+    if (this.chunkCount() <= EXACT_KNN_LIMIT) {
+      return this.db.prepare('SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?').all(vector, k) as Array<{ id: number; distance: number }>;
+    }
+    if (!this.codes) {
+      const words = codeWords(this.embedder.dimensions);
+      const rows = this.db.prepare('SELECT id, bits FROM chunks ORDER BY id').raw().all() as Array<[number, Buffer]>;
+      const codes = new Uint32Array(rows.length * words);
+      const ids = new Int32Array(rows.length);
+      rows.forEach(([id, bits], i) => {
+        ids[i] = id;
+        codes.set(new Uint32Array(bits.buffer.slice(bits.byteOffset, bits.byteOffset + words * 4)), i * words);
+      });
+      this.codes = { codes, ids };
+    }
+    const shortlist = hammingTop(this.codes.codes, this.codes.ids, signBits(vector), Math.max(200, k * 4), nonZeroMask(vector));
+    const rows = this.db.prepare(`SELECT id, vec FROM chunks WHERE id IN (${shortlist.map(() => '?').join(',')})`).raw().all(...shortlist) as Array<[number, Buffer]>;
+    return rows
+      .map(([id, blob]) => ({ id, distance: 1 - dot(vector, new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))) }))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, k);
   }
 
-  /** BM25 keyword hits for normalised query tokens (any token may match), best first. */
+  /** BM25 keyword hits for normalised query tokens (any token may match), best first. Callers drop very common terms first (see search.ts). */
   keywordSearch(tokens: string[], k: number): Array<{ id: number; score: number }> {
     const terms = [...new Set(tokens)].filter((t) => /^[a-z0-9]+$/.test(t)).map((t) => `"${t}"`);
     if (!terms.length) return [];
-    return this.db.prepare('SELECT rowid AS id, bm25(chunk_fts) AS score FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY rank LIMIT ?').all(terms.join(' OR '), k) as Array<{ id: number; score: number }>;
+    return this.db.prepare('SELECT rowid AS id, bm25(chunk_fts, ?, 1.0) AS score FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY score LIMIT ?').all(TITLE_WEIGHT, terms.join(' OR '), k) as Array<{ id: number; score: number }>;
   }
 
   /** Inverse document frequency of normalised terms, ln(1 + N / df); unseen terms get the maximum. */

@@ -29,7 +29,7 @@ export interface SearchOptions {
  * smoothing outweighs a strong keyword match); the lexical vector side is a tie-breaker, since
  * BM25's IDF makes the keyword side the stronger of the two on schema cards.
  */
-export const SEARCH_DEFAULTS = { rrfK: 5, vectorWeight: 0.2, keywordWeight: 1, linkBoost: 0.5 } as const;
+export const SEARCH_DEFAULTS = { rrfK: 5, vectorWeight: 0.2, keywordWeight: 1, linkBoost: 0.3 } as const;
 
 /** A chunk with its fused score and which retrievers found it. */
 export interface ScoredChunk extends StoredChunk {
@@ -63,13 +63,21 @@ export async function hybridSearch(index: RetrievalIndex, question: string, opts
   const k = opts.k ?? 10;
   const candidates = opts.candidates ?? Math.max(50, k * 5);
   const tokens = tokenize(question);
+  const idf = index.termIdf(tokens);
   let vector: Float32Array | undefined;
-  if (index.embedder.embedQuery) {
-    const idf = index.termIdf(tokens);
-    vector = await index.embedder.embedQuery(question, (t) => idf.get(t) ?? 1);
-  } else [vector] = await index.embedder.embed([question]);
+  if (index.embedder.embedQuery) vector = await index.embedder.embedQuery(question, (t) => idf.get(t) ?? 1);
+  else [vector] = await index.embedder.embed([question]);
   const vec = index.vectorSearch(vector!, candidates);
-  const kw = index.keywordSearch(tokens, candidates);
+  // On big indexes a term found in more than 1 chunk in 20 barely moves BM25 but costs a long
+  // posting-list walk: keep the 8 most selective terms below that, or the single best one.
+  let selective = tokens;
+  if (index.chunkCount() > 5000) {
+    const floor = Math.log(1 + 20);
+    const ranked = [...idf.entries()].sort((a, b) => b[1] - a[1]);
+    const kept = ranked.filter(([, w]) => w >= floor).slice(0, 8);
+    selective = (kept.length ? kept : ranked.slice(0, 1)).map(([t]) => t);
+  }
+  const kw = index.keywordSearch(selective, candidates);
   const fused = reciprocalRankFusion(
     [
       { ids: vec.map((r) => r.id), weight: opts.vectorWeight ?? SEARCH_DEFAULTS.vectorWeight },

@@ -17,6 +17,7 @@ interface IndexOptions extends TargetOptions {
 
 interface SearchOptions extends TargetOptions {
   embedder?: string;
+  reindex?: boolean;
   k?: string;
   json?: boolean;
   expand?: boolean;
@@ -83,11 +84,12 @@ export function registerRetrieval(program: Command, setExit: (code: number) => v
     .option('--k <n>', 'number of tables', '10')
     .option('--json', 'print a JSON array of {"table","score"}, best first')
     .option('--expand', 'add bridge tables on foreign-key paths between the ranked tables')
+    .option('--reindex', 'bring the index up to date with the database first (only changed tables are re-embedded)')
     .action(async (words: string[], opts: SearchOptions) => {
       try {
         const k = Number(opts.k);
         if (!Number.isInteger(k) || k < 1) throw new UsageError('--k takes a positive whole number, e.g. --k 10.');
-        await withIndex(opts, false, async (index) => {
+        await withIndex(opts, opts.reindex === true, async (index) => {
           const result = await hybridSearch(index, words.join(' '), { k });
           let rows = result.tables.map((t) => ({ table: t.table, score: Number(t.score.toFixed(6)), why: t.chunks[0]?.via.join('+') ?? '' }));
           if (opts.expand) {

@@ -11,7 +11,7 @@ import {
 } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab, toggleComment } from '@codemirror/commands';
 import { sql } from '@codemirror/lang-sql';
-import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, Prec } from '@codemirror/state';
 import {
@@ -27,7 +27,7 @@ import type { Engine } from '../../../shared/connection';
 import { complete, type SchemaIndex } from './completion';
 import { codemirrorDialect } from './dialects';
 import { runMarks } from './marks';
-import { editorTheme } from './theme';
+import { editorTheme, sqlHighlight } from './theme';
 import './editor.css';
 
 /** What the editor's own shortcuts trigger in the tab. */
@@ -95,7 +95,7 @@ export function SqlEditor(props: SqlEditorProps): ReactNode {
           highlightActiveLine(),
           highlightSelectionMatches(),
           search({ top: true }),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(sqlHighlight),
           sql({ dialect: codemirrorDialect(p.engine), upperCaseKeywords: true }),
           autocompletion({ override: [source], activateOnTypingDelay: 0, maxRenderedOptions: 80, icons: true }),
           placeholder('Write SQL here. Ctrl+Enter runs the statement at the cursor.'),
@@ -132,7 +132,10 @@ export function SqlEditor(props: SqlEditorProps): ReactNode {
   const viewRef = useRef<EditorView | null>(null);
   useEffect(() => {
     const view = viewRef.current;
-    if (view && props.schemaIndex && completionStatus(view.state) !== null) startCompletion(view);
+    if (!view || !props.schemaIndex || !view.hasFocus) return;
+    const head = view.state.selection.main.head;
+    const waitingForMembers = /[\w$"`\]]\.$/.test(view.state.sliceDoc(Math.max(0, head - 2), head));
+    if (completionStatus(view.state) !== null || waitingForMembers) startCompletion(view);
   }, [props.schemaIndex]);
 
   return <div className="sql-editor" ref={host} data-schema-ready={props.schemaReady ? 'true' : 'false'} />;

@@ -108,3 +108,28 @@ describe('schema completion', () => {
     expect(quoteIdent('order items', 'mssql')).toBe('[order items]');
   });
 });
+
+describe('join conditions', () => {
+  const fk = (columns: string[], refTable: string, refColumns: string[]) => ({ name: 'fk', columns, refSchema: 'public', refTable, refColumns, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' });
+  const withKeys: SchemaSnapshot = {
+    ...snapshot,
+    schemas: [
+      {
+        name: 'public',
+        routines: [],
+        enums: [],
+        tables: [
+          table('customers', ['id', 'email']),
+          { ...table('orders', ['id', 'customer_id']), foreignKeys: [fk(['customer_id'], 'customers', ['id'])] },
+        ],
+      },
+    ],
+  };
+  const keyed = buildSchemaIndex(withKeys, 'postgres');
+  const at = (sql: string) => complete(keyed, sql.replace('|', ''), sql.indexOf('|'), false)?.options.map((o) => o.label) ?? [];
+
+  it('offers the foreign-key condition after ON, whichever side holds the key', () => {
+    expect(at('SELECT * FROM customers c JOIN orders o ON |')[0]).toBe('o.customer_id = c.id');
+    expect(at('SELECT * FROM orders o JOIN customers c ON c|')[0]).toBe('c.id = o.customer_id');
+  });
+});

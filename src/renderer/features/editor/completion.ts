@@ -121,13 +121,12 @@ export function complete(index: SchemaIndex, doc: string, pos: number, explicit:
     const options = [...columnsOf(index, tableRefs(tokens), qualifier), ...tablesOfSchema(index, qualifier)];
     return { from: base + from, options, validFor };
   }
-  if (!word && !explicit) {
-    // Right after FROM/JOIN a list is wanted even before typing.
-    if (!(last?.kind === 'word' && TABLE_KEYWORDS.has(last.text.toLowerCase()))) return null;
-  }
   const tableSpot = last?.kind === 'word' && TABLE_KEYWORDS.has(last.text.toLowerCase());
+  const joinOptions = last?.kind === 'word' && last.text.toLowerCase() === 'on' ? joinConditions(index, tableRefs(before)) : [];
+  // Right after FROM/JOIN (tables) or ON (join conditions) a list is wanted before typing.
+  if (!word && !explicit && !tableSpot && joinOptions.length === 0) return null;
   const found = matchTables(index, word.toLowerCase());
-  const options: Completion[] = [...found.options, ...[...index.schemas.values()].map((s) => s.option)];
+  const options: Completion[] = [...joinOptions, ...found.options, ...[...index.schemas.values()].map((s) => s.option)];
   if (!tableSpot) {
     const refs = tableRefs(tokens);
     for (const ref of refs) {
@@ -137,6 +136,33 @@ export function complete(index: SchemaIndex, doc: string, pos: number, explicit:
     options.push(...index.words);
   }
   return { from: base + from, options, ...(found.capped ? {} : { validFor }) };
+}
+
+/**
+ * Join conditions from foreign keys between the table just joined (the last reference before
+ * `ON`) and the tables before it, in either direction: `o.customer_id = c.id`.
+ */
+function joinConditions(index: SchemaIndex, refs: ReturnType<typeof tableRefs>): Completion[] {
+  const joined = refs[refs.length - 1];
+  const right = joined && resolve(index, joined.path);
+  if (!joined || !right) return [];
+  const q = (name: string): string => quoteIdent(name, index.engine);
+  const nameOf = (ref: (typeof refs)[number], entry: TableEntry): string => ref.alias ?? q(entry.table.name);
+  const out: Completion[] = [];
+  for (const ref of refs.slice(0, -1)) {
+    const left = resolve(index, ref.path);
+    if (!left) continue;
+    const pairs: Array<[TableEntry, string, TableEntry, string, string[], string[]]> = [];
+    for (const fk of right.table.foreignKeys)
+      if (fk.refTable.toLowerCase() === left.table.name.toLowerCase()) pairs.push([right, nameOf(joined, right), left, nameOf(ref, left), fk.columns, fk.refColumns]);
+    for (const fk of left.table.foreignKeys)
+      if (fk.refTable.toLowerCase() === right.table.name.toLowerCase()) pairs.push([right, nameOf(joined, right), left, nameOf(ref, left), fk.refColumns, fk.columns]);
+    for (const [, a, , b, aCols, bCols] of pairs) {
+      const label = aCols.map((c, i) => `${a}.${q(c)} = ${b}.${q(bCols[i] ?? c)}`).join(' AND ');
+      out.push({ label, type: 'text', detail: 'foreign key', boost: 10 });
+    }
+  }
+  return out;
 }
 
 /** Quotes an identifier for the dialect when it is not a plain lowercase-safe name. */

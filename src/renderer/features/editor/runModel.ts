@@ -56,3 +56,39 @@ export function errorMark(
   const at = target.from + Math.min(inSent, target.to - target.from);
   return { at, message: failed.error.message, line: pos?.line ?? failed.line, column: pos?.column ?? failed.column };
 }
+
+/** A 1-based position in the sent SQL, moved into the document (the sent SQL starts at `start`). */
+export function toDocumentPosition(
+  start: { line: number; column: number },
+  pos: { line: number; column: number },
+): { line: number; column: number } {
+  return { line: start.line + pos.line - 1, column: pos.line === 1 ? start.column + pos.column - 1 : pos.column };
+}
+
+/**
+ * The outcome with statement and error positions in document coordinates, so "line 12" in the
+ * results means line 12 of the editor even when only a statement or a selection ran.
+ */
+export function outcomeInDocument(outcome: RunOutcome, start: { line: number; column: number }, startOffset: number): RunOutcome {
+  if (start.line === 1 && start.column === 1) return outcome;
+  return {
+    ...outcome,
+    statements: outcome.statements.map((s) => {
+      const at = toDocumentPosition(start, s);
+      const pos = s.error?.detail?.position;
+      const error = s.error && pos
+        ? {
+            ...s.error,
+            detail: {
+              ...s.error.detail,
+              position: {
+                ...toDocumentPosition(start, pos),
+                ...(pos.offset !== undefined ? { offset: pos.offset + startOffset } : {}),
+              },
+            },
+          }
+        : s.error;
+      return { ...s, line: at.line, column: at.column, ...(error ? { error } : {}) };
+    }),
+  };
+}

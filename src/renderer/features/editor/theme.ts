@@ -1,5 +1,7 @@
 /** The editor's look, from the app's theme tokens (so light and dark follow the OS). */
+import { HighlightStyle } from '@codemirror/language';
 import { EditorView } from '@codemirror/view';
+import { tags as t } from '@lezer/highlight';
 
 /** CodeMirror theme bound to the app's CSS variables. */
 export const editorTheme = EditorView.theme({
@@ -27,3 +29,18 @@ export const editorTheme = EditorView.theme({
   '.cm-searchMatch': { backgroundColor: 'rgba(250, 200, 60, 0.35)' },
   '.cm-matchingBracket': { backgroundColor: 'var(--bg-active)', outline: 'none' },
 });
+
+/**
+ * Syntax colours from CSS variables (editor.css sets them for light and dark), so the editor
+ * follows the app theme without swapping extensions.
+ */
+export const sqlHighlight = HighlightStyle.define([
+  { tag: [t.keyword, t.operatorKeyword, t.modifier], color: 'var(--syn-keyword)', fontWeight: '600' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--syn-string)' },
+  { tag: [t.number, t.bool, t.null], color: 'var(--syn-number)' },
+  { tag: [t.lineComment, t.blockComment, t.comment], color: 'var(--syn-comment)', fontStyle: 'italic' },
+  { tag: [t.typeName, t.standard(t.name)], color: 'var(--syn-type)' },
+  { tag: [t.function(t.variableName), t.function(t.name)], color: 'var(--syn-function)' },
+  { tag: [t.special(t.name), t.quote], color: 'var(--syn-quoted)' },
+  { tag: [t.operator, t.punctuation, t.bracket], color: 'var(--syn-punct)' },
+]);

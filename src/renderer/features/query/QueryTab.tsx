@@ -35,14 +35,19 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
   const [initialText] = useState(() => tab?.sql ?? initialSql(connection));
   const view = useRef<EditorView | null>(null);
   const [empty, setEmpty] = useState(!initialText.trim());
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   const schema = useSchemaIndex(connection.id, connection.engine);
-  const runner = useEditorRun(connection, view);
-  const { state, runFromEditor, cancel, decline } = runner;
+  const refreshSchema = schema.refresh;
+  const runner = useEditorRun(connection, view, refreshSchema);
+  const { state, cancel, decline } = runner;
+  const running = state.phase === 'running';
+  const runFromEditor = (mode: 'current' | 'script'): void => {
+    setNotice(null);
+    runner.runFromEditor(mode);
+  };
   const section = useRef<HTMLElement | null>(null);
   const split = useSplit(section);
   const prod = connection.environment === 'prod';
-  const running = state.phase === 'running';
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const mod = isMac ? '⌘' : 'Ctrl';
 
@@ -62,7 +67,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
       v.dispatch({ changes: { from, to, insert: text } });
       setNotice(null);
     } catch (err) {
-      setNotice(`Could not format: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      setNotice({ text: `Could not format: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, tone: 'error' });
     }
     v.focus();
   }, [connection.engine]);
@@ -83,9 +88,9 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
   useEffect(() => {
     if (tab?.runOnOpen && !ranOnOpen.current && view.current) {
       ranOnOpen.current = true;
-      runFromEditor('script');
+      commands.current.runScript();
     }
-  }, [tab?.runOnOpen, runFromEditor]);
+  }, [tab?.runOnOpen]);
 
   useEffect(() => {
     if (!active) return undefined;
@@ -101,8 +106,9 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
       { id: 'edit.comment', title: 'Toggle comment', group: 'Edit', shortcut: 'Mod+/', run: withView(toggleComment) },
       { id: 'edit.find', title: 'Find and replace', group: 'Edit', shortcut: 'Mod+F', run: withView(openSearchPanel) },
       { id: 'view.editor', title: 'Focus the editor', group: 'View', run: withView(() => undefined) },
+      { id: 'schema.refresh', title: 'Refresh schema (completion)', group: 'View', run: refreshSchema },
     ]);
-  }, [active, cancel]);
+  }, [active, cancel, refreshSchema]);
 
   return (
     <section
@@ -136,7 +142,11 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         <span className="kbd-hint">
           <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
         </span>
-        {notice && <span className="toolbar-notice" role="status">{notice}</span>}
+        {notice && (
+          <span className={`toolbar-notice is-${notice.tone}`} role="status">
+            {notice.text}
+          </span>
+        )}
         {!schema.loaded && !schema.error && <span className="toolbar-meta">Loading schema…</span>}
         {schema.error && (
           <span className="toolbar-notice" title={schema.error}>
@@ -181,7 +191,10 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
           request={state.request}
           connectionName={connection.name}
           prod={prod}
-          onCancel={decline}
+          onCancel={() => {
+            decline();
+            setNotice({ text: 'Nothing ran: the script was not confirmed.', tone: 'info' });
+          }}
           onConfirm={() => runner.run(state.sql, true)}
         />
       )}

@@ -1,6 +1,7 @@
 /** The lower half of a query tab: the RESULTS engineer's panel fed from the tab's run state. */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
+import { outcomeInDocument } from '../editor/runModel';
 import { ResultsPanel } from '../results';
 import type { useEditorRun } from './useEditorRun';
 
@@ -9,10 +10,12 @@ export function ResultsArea(props: {
   runner: ReturnType<typeof useEditorRun>;
   connection: ConnectionSummary;
 }): ReactNode {
-  const { state, live, cancel, jumpTo } = props.runner;
+  const { state, live, cancel, jumpTo, ranFrom } = props.runner;
+  const raw = state.phase === 'done' ? state.outcome : null;
+  const outcome = useMemo(() => raw && outcomeInDocument(raw, ranFrom, ranFrom.offset), [raw, ranFrom]);
   return (
     <ResultsPanel
-      outcome={state.phase === 'done' ? state.outcome : null}
+      outcome={outcome}
       running={state.phase === 'running' ? { runId: state.runId, startedAt: state.startedAt } : null}
       liveResultSets={live}
       onCancel={cancel}

@@ -9,7 +9,7 @@ import type { StateEffect } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { ConnectionSummary, RunOutcome } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
-import { offsetOf } from '../../../shared/sqlCursor';
+import { lineColumnAt, offsetOf } from '../../../shared/sqlCursor';
 import { setErrorMark, setRunningRange } from '../editor/marks';
 import { findParams, paramKeys, substituteParams, type ParamOccurrence } from '../editor/params';
 import { errorMark, runTarget, type RunTarget } from '../editor/runModel';
@@ -26,13 +26,18 @@ export interface ParamsPrompt {
 export function useEditorRun(
   connection: ConnectionSummary,
   view: React.RefObject<EditorView | null>,
+  /** Told when a run changed the schema (DDL succeeded), so completion can re-read it. */
+  onSchemaChanged?: () => void,
 ) {
   const dialect = connection.engine;
   const last = useRef<{ target: RunTarget; sent: string; exact: boolean } | null>(null);
   const [previousValues, setPreviousValues] = useState<Record<string, string>>({});
   const [prompt, setPrompt] = useState<ParamsPrompt | null>(null);
+  /** Where the SQL of the latest run starts in the document (results show editor positions). */
+  const [ranFrom, setRanFrom] = useState({ line: 1, column: 1, offset: 0 });
 
   const onEnd = (outcome: RunOutcome | null, _error: AppError | null) => {
+    if (outcome?.statements.some((s) => s.kind === 'ddl' && !s.error)) onSchemaChanged?.();
     const v = view.current;
     if (!v) return;
     const effects: StateEffect<unknown>[] = [setRunningRange.of(null)];
@@ -54,6 +59,7 @@ export function useEditorRun(
   const send = (target: RunTarget, sent: string, exact: boolean) => {
     last.current = { target, sent, exact };
     const v = view.current;
+    if (v) setRanFrom({ ...lineColumnAt(v.state.doc.toString(), target.from), offset: target.from });
     v?.dispatch({
       effects: [setErrorMark.of(null), setRunningRange.of({ from: target.from, to: target.to })],
     });
@@ -89,18 +95,14 @@ export function useEditorRun(
     view.current?.focus();
   };
 
-  /** Moves the cursor to a position given in the coordinates of the SQL that was sent. */
+  /** Moves the cursor to a position in document coordinates (as the results show them). */
   const jumpTo = (pos: { line: number; column: number }) => {
     const v = view.current;
-    const ran = last.current;
     if (!v) return;
-    const at = ran
-      ? ran.target.from +
-        Math.min(offsetOf(ran.sent, pos.line, pos.column), ran.target.to - ran.target.from)
-      : 0;
+    const at = offsetOf(v.state.doc.toString(), pos.line, pos.column);
     v.dispatch({ selection: { anchor: Math.min(at, v.state.doc.length) }, scrollIntoView: true });
     v.focus();
   };
 
-  return { ...query, runFromEditor, jumpTo, prompt, submitParams, cancelParams, previousValues };
+  return { ...query, runFromEditor, jumpTo, ranFrom, prompt, submitParams, cancelParams, previousValues };
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { WarningIcon } from '../../ui/icons';
 import { formatDuration, type MessageEntry } from './panelModel';
+import './messages.css';
 
 const ICONS: Record<MessageEntry['severity'], string> = {
   ok: '✓',

@@ -11,6 +11,7 @@ import { columnLefts, moveItem, scrollTopForRow, visibleColumns, visibleRows, ty
 import { displayCell } from './model';
 import { isSelected, moveFocus, rowsSelection, selectAll, type CellPos, type Selection } from './selection';
 import type { RowSource } from './useResultView';
+import './grid.css';
 
 /** Row height in px (fixed: it is what makes a million rows cheap). */
 export const ROW_HEIGHT = 24;
@@ -33,6 +34,8 @@ export interface ResultGridProps {
   showFilters: boolean;
   filters: Filters;
   onFilter(column: number, text: string): void;
+  /** Right click on a cell (at viewport x, y). */
+  onCellMenu(pos: CellPos, value: CellValue, x: number, y: number): void;
   /** Opens the cell viewer on a value. */
   onOpenCell(pos: CellPos, value: CellValue): void;
   /** Changes when the rows are re-ordered or filtered: the grid returns to the top. */
@@ -141,6 +144,10 @@ export function ResultGrid(p: ResultGridProps): ReactNode {
           }}
           onPointerEnter={() => dragging.current && p.selection && select({ row: i, col: pos }, true)}
           onDoubleClick={() => p.onOpenCell({ row: i, col: pos }, value)}
+          onContextMenu={(e) => {
+            e.preventDefault();
+            p.onCellMenu({ row: i, col: pos }, value, e.clientX, e.clientY);
+          }}
         >
           {text}
         </div>,
@@ -204,6 +211,11 @@ export function ResultGrid(p: ResultGridProps): ReactNode {
         <div className="grid-rows" style={{ top: headerHeight + rows.top }}>
           {body}
         </div>
+        {rowCount === 0 && p.source.complete && (
+          <div className="grid-empty" style={{ top: headerHeight }}>
+            No rows
+          </div>
+        )}
       </div>
     </div>
   );

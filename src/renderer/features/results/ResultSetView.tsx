@@ -1,7 +1,7 @@
 /** One result set: a toolbar (count, filter, copy, export), the virtual grid and the cell viewer. */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Engine } from '../../../shared/connection';
-import type { CellValue } from '../../../shared/values';
+import { cellToText, type CellValue } from '../../../shared/values';
 import { Menu } from '../../ui/Menu';
 import { copyText } from './clipboard';
 import { CellViewer } from './CellViewer';
@@ -10,7 +10,7 @@ import { autoWidths, initialWidth, nextSort } from './gridModel';
 import { COPY_FORMATS, formatRows, type CopyFormat } from './model';
 import { plural, type ResultTab } from './panelModel';
 import { ResultGrid } from './ResultGrid';
-import { boundsOf, selectedRowCount, type CellPos, type Selection } from './selection';
+import { boundsOf, isSelected, selectedRowCount, type CellPos, type Selection } from './selection';
 import { useResultView } from './useResultView';
 
 const COPY_LABELS: Record<CopyFormat, string> = { tsv: 'TSV', csv: 'CSV', json: 'JSON', markdown: 'Markdown' };
@@ -34,6 +34,7 @@ export function ResultSetView({ tab, connectionId, engine }: ResultSetViewProps)
   const [viewer, setViewer] = useState<{ pos: CellPos; value: CellValue } | null>(null);
   const [showFilters, setShowFilters] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [cellMenu, setCellMenu] = useState<{ x: number; y: number; pos: CellPos; value: CellValue } | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   // Fit the columns to the first rows once they arrive (later the user's widths win).
@@ -146,9 +147,32 @@ export function ResultSetView({ tab, connectionId, engine }: ResultSetViewProps)
           filters={view.filters}
           onFilter={setFilter}
           onOpenCell={(pos, value) => setViewer({ pos, value })}
+          onCellMenu={(pos, value, x, y) => {
+            if (!isSelected(selection, pos.row, pos.col)) setSelection({ anchor: pos, focus: pos });
+            setCellMenu({ x, y, pos, value });
+          }}
           onCopy={() => void copy('tsv')}
           viewKey={JSON.stringify([view.sort, view.filters])}
         />
+        {cellMenu && (
+          <Menu
+            x={cellMenu.x}
+            y={cellMenu.y}
+            label="Cell actions"
+            items={[
+              { label: 'Open in viewer', onSelect: () => setViewer({ pos: cellMenu.pos, value: cellMenu.value }) },
+              {
+                label: 'Copy value',
+                onSelect: () =>
+                  void copyText(cellMenu.value === null ? '' : cellToText(cellMenu.value)).then(() =>
+                    setNote('Copied the value'),
+                  ),
+              },
+              ...COPY_FORMATS.map((f) => ({ label: `Copy selection as ${COPY_LABELS[f]}`, onSelect: () => void copy(f) })),
+            ]}
+            onClose={() => setCellMenu(null)}
+          />
+        )}
         {viewer && (
           <CellViewer
             column={tab.columns[order[viewer.pos.col]!]!}

@@ -3,9 +3,11 @@
  * huge result maps onto the browser's largest scrollable height, client-side sort and filter,
  * and the SQL that re-queries a large result sorted or filtered.
  */
-import type { Engine } from '../../../shared/connection';
 import type { StatementOutcome } from '../../../shared/query';
+import type { Filters, SortSpec } from '../../../shared/requery';
 import { cellToText, Decimal, type CellValue, type Row } from '../../../shared/values';
+
+export { wrapQuery, type Filters, type SortSpec } from '../../../shared/requery';
 
 /** Browsers cap element heights (~33.5M px in Chromium); past this the scroll is scaled. */
 export const MAX_SCROLL_HEIGHT = 15_000_000;
@@ -66,12 +68,6 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return out;
 }
 
-/** A sort on one result column. */
-export interface SortSpec {
-  column: number;
-  dir: 'asc' | 'desc';
-}
-
 /** Clicking a header: none → asc → desc → none. */
 export function nextSort(current: SortSpec | null, column: number): SortSpec | null {
   if (!current || current.column !== column) return { column, dir: 'asc' };
@@ -98,9 +94,6 @@ function numeric(v: CellValue): number | bigint | null {
   if (v instanceof Decimal) return Number(v.text);
   return null;
 }
-
-/** Per-column "contains" filters (case-insensitive); "NULL" alone matches NULL cells. */
-export type Filters = Record<number, string>;
 
 /** True when some filter is set. */
 export function hasFilters(filters: Filters): boolean {
@@ -149,47 +142,6 @@ export function requeryBlocker(statement: StatementOutcome | undefined, connecti
 
 function stripComments(sql: string): string {
   return sql.replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*/, '');
-}
-
-/** Quotes an identifier for `engine`. */
-export function quoteIdent(name: string, engine: Engine | undefined): string {
-  if (engine === 'mysql') return `\`${name.replace(/`/g, '``')}\``;
-  if (engine === 'mssql') return `[${name.replace(/]/g, ']]')}]`;
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A SQL string literal. */
-export function quoteText(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-/**
- * Wraps a SELECT so the server sorts and filters it: `SELECT * FROM (<sql>) q WHERE … ORDER BY n`.
- * Sorting uses the column ordinal (portable, immune to odd or duplicate names).
- */
-export function wrapQuery(
-  sql: string,
-  columns: string[],
-  sort: SortSpec | null,
-  filters: Filters,
-  engine: Engine | undefined,
-): string {
-  const inner = sql.trim().replace(/;+\s*$/, '');
-  const textType = engine === 'mysql' ? 'CHAR' : engine === 'mssql' ? 'NVARCHAR(MAX)' : 'TEXT';
-  const where = Object.entries(filters)
-    .filter(([, f]) => f.trim() !== '')
-    .map(([c, f]) => {
-      const col = `q.${quoteIdent(columns[Number(c)] ?? '', engine)}`;
-      const needle = f.trim();
-      if (needle.toLowerCase() === 'null') return `${col} IS NULL`;
-      // '!' as the LIKE escape: a backslash means different things in MySQL and standard SQL.
-      const pattern = quoteText(`%${needle.toLowerCase().replace(/[!%_]/g, (m) => `!${m}`)}%`);
-      return `LOWER(CAST(${col} AS ${textType})) LIKE ${pattern} ESCAPE '!'`;
-    });
-  let out = `SELECT * FROM (\n${inner}\n) q`;
-  if (where.length) out += `\nWHERE ${where.join('\n  AND ')}`;
-  if (sort) out += `\nORDER BY ${sort.column + 1} ${sort.dir.toUpperCase()}`;
-  return out;
 }
 
 /** The scrollTop that puts `row` in view (inverse of `visibleRows`' scaling), or null if it is. */

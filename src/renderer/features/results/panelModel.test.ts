@@ -55,4 +55,21 @@ describe('results panel model', () => {
     expect(entries[2]).toMatchObject({ severity: 'warning', text: 'The run was cancelled.' });
     expect(runState(o, null)).toBe('cancelled');
   });
+
+  it('treats a cancel as a warning that keeps the rows received so far', () => {
+    const o = outcome(
+      [
+        {
+          ...base,
+          index: 0,
+          sql: 'SELECT * FROM big',
+          resultSets: [{ resultId: 'r1', columns: cols, rowCount: 6000, complete: true }],
+          error: { code: 'QUERY_CANCELLED', message: 'The query was cancelled.' },
+        },
+      ],
+      true,
+    );
+    expect(messageEntries(o)).toMatchObject([{ severity: 'warning', text: 'Cancelled after 6,000 rows.' }]);
+    expect(resultTabs(o, [])).toHaveLength(1);
+  });
 });

@@ -74,14 +74,19 @@ export function messageEntries(outcome: RunOutcome | null, error?: ErrorData | n
   if (!outcome) return out;
   for (const s of outcome.statements) {
     const where = `statement ${s.index + 1} · line ${s.line}`;
-    if (s.error) {
+    if (s.error?.code === 'QUERY_CANCELLED') {
+      // A cancel is the user's own action, not a failure: the rows received so far stay browsable.
+      const rows = s.resultSets.reduce((n, r) => n + r.rowCount, 0);
+      const kept = s.resultSets.length ? ` after ${plural(rows, 'row')}` : '';
+      out.push({ key: `${s.index}-cancel`, severity: 'warning', text: `Cancelled${kept}.`, where, durationMs: s.durationMs });
+    } else if (s.error) {
       const pos = s.error.detail?.position;
       out.push({
         key: `${s.index}-error`,
         severity: 'error',
         text: s.error.message,
         where: pos ? `${where} · error at line ${pos.line}, column ${pos.column}` : where,
-        ...(pos ? { position: { line: pos.line, column: pos.column } } : { position: { line: s.line, column: s.column } }),
+        position: pos ? { line: pos.line, column: pos.column } : { line: s.line, column: s.column },
         durationMs: s.durationMs,
       });
     } else {
@@ -91,7 +96,8 @@ export function messageEntries(outcome: RunOutcome | null, error?: ErrorData | n
       out.push({ key: `${s.index}-m${i}`, severity: m.severity, text: m.code ? `${m.message} (${m.code})` : m.message, where }),
     );
   }
-  if (outcome.cancelled) out.push({ key: 'cancelled', severity: 'warning', text: 'The run was cancelled.', where: '' });
+  if (outcome.cancelled && !out.some((e) => e.key.endsWith('-cancel')))
+    out.push({ key: 'cancelled', severity: 'warning', text: 'The run was cancelled.', where: '' });
   return out;
 }
 

@@ -48,3 +48,23 @@ describe('tabs model', () => {
     expect(tabsReducer(s, { type: 'activate', id: 'nope' })).toBe(s);
   });
 });
+
+describe('editor tabs restored and opened with text', () => {
+  it('puts restored tabs first and never reuses their ids', () => {
+    let s = tabsReducer(initialTabs, { type: 'open', connectionId: 'c1', title: 'A' });
+    s = tabsReducer(s, { type: 'restore', tabs: [{ id: 'tab-7', connectionId: 'c2', title: 'B', sql: 'SELECT 7' }] });
+    expect(s.tabs.map((t) => t.id)).toEqual(['tab-7', 'tab-1']);
+    s = tabsReducer(s, { type: 'open', connectionId: 'c2', title: 'B', newTab: true });
+    expect(s.tabs.at(-1)!.id).toBe('tab-8');
+  });
+
+  it('opens SQL from history or a saved query in a new tab and tracks unsaved changes', () => {
+    let s = tabsReducer(initialTabs, { type: 'open', connectionId: 'c1', title: 'A' });
+    s = tabsReducer(s, { type: 'open', connectionId: 'c1', title: 'Report', sql: 'SELECT 1', savedQueryId: 'q1', run: true });
+    const tab = activeTab(s)!;
+    expect(s.tabs).toHaveLength(2);
+    expect(tab).toMatchObject({ sql: 'SELECT 1', savedQueryId: 'q1', savedSql: 'SELECT 1', runOnOpen: true });
+    s = tabsReducer(s, { type: 'dirty', id: tab.id, dirty: true });
+    expect(activeTab(s)!.dirty).toBe(true);
+  });
+});
