@@ -10,13 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { parseConnectionUrl } from '../../src/shared/connection';
 import { chromiumMissing, launchChromium } from '../harness/chromium';
 import { builtRenderer } from '../harness/renderer';
+import { pgUrl } from '../harness/servers';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
 
 const RESULTS = path.resolve('test-results');
+const PG = pgUrl();
 
 /** Replaces the editor's whole text by typing (so completion and keymaps see real keys). */
 async function setEditorText(page: Page, text: string): Promise<void> {
@@ -24,6 +27,16 @@ async function setEditorText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
+}
+
+/** Presses Enter once the popup has `label` selected (the list updates asynchronously). */
+async function accept(page: Page, label: string): Promise<void> {
+  const selected = page.locator('.cm-tooltip-autocomplete li[aria-selected] .cm-completionLabel');
+  await expect.poll(() => selected.textContent()).toBe(label);
+  // CodeMirror ignores Enter for 75 ms after the popup (re)opens, so fast typists do not accept
+  // by accident; a person reading the list is slower than that.
+  await page.waitForTimeout(120);
+  await page.keyboard.press('Enter');
 }
 
 // String snippets: this file is type-checked without the DOM library.
@@ -74,7 +87,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     expect(offered).not.toContain('first_name'); // a customers column: not in scope of `o`
     await page.screenshot({ path: path.join(RESULTS, 'editor-completion.png') });
     await page.keyboard.type('sta');
-    await page.keyboard.press('Enter');
+    await accept(page, 'status');
     await page.keyboard.type(', o.ship_city');
     expect(await page.evaluate(EDITOR_TEXT)).toMatch(/^SELECT o\.status, o\.ship_city FROM orders o/);
 
@@ -101,6 +114,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.keyboard.press('Control+K');
     await page.getByTestId('command-palette').waitFor();
     await page.keyboard.type('format');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-palette.png') });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(EDITOR_TEXT)).toBe('SELECT\n  id\nFROM\n  orders\nWHERE\n  id = 1');
 
@@ -115,6 +129,15 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
       .poll(() => popup.locator('li .cm-completionLabel').allTextContents())
       .toEqual(['gadget_id', 'label']);
     await page.keyboard.press('Escape');
+
+    // F1 shows the shortcuts sheet.
+    await page.keyboard.press('F1');
+    const sheet = page.getByTestId('shortcuts-sheet');
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain('Run whole script');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
 
     // A parameter prompts for its value before running.
     await setEditorText(page, 'SELECT id, status FROM orders WHERE id = :order_id');
@@ -160,6 +183,54 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
       .toBe('SELECT * FROM orders WHERE id < 10');
     await page.reload();
     await page.getByRole('tab', { name: /Big orders/ }).locator('.tab-dirty').waitFor();
+    await page.close();
+  });
+
+  it.skipIf(!PG)('completes schema-qualified tables, alias columns and FK joins on PostgreSQL', async () => {
+    const { engine: _engine, password, ...params } = parseConnectionUrl(PG!);
+    const conn = await app.handlers['connections.save']({ name: 'PG editor', engine: 'postgres', params, password: password ?? null });
+    const setup = await app.handlers['query.run']({
+      connectionId: conn.id,
+      confirmed: true,
+      sql: `DROP SCHEMA IF EXISTS qg_editor CASCADE;
+        CREATE SCHEMA qg_editor;
+        CREATE TABLE qg_editor.customers (id int PRIMARY KEY, full_name text);
+        CREATE TABLE qg_editor.orders (id int PRIMARY KEY, customer_id int REFERENCES qg_editor.customers(id), total numeric);
+        INSERT INTO qg_editor.customers VALUES (1, 'Ada'), (2, 'Linus');
+        INSERT INTO qg_editor.orders VALUES (10, 1, 9.5), (11, 2, 20);`,
+    });
+    expect(setup.statements.filter((st) => st.error)).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(server.url);
+    await page.getByTestId('connection-item').filter({ hasText: 'PG editor' }).click();
+    const panel = page.locator('.tab-panel:not([hidden])');
+    await panel.locator('.sql-editor[data-schema-ready="true"]').waitFor();
+    await panel.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT * FROM qg_editor.');
+    const popup = page.locator('.cm-tooltip-autocomplete');
+    await expect.poll(() => popup.locator('li .cm-completionLabel').allTextContents()).toEqual(['customers', 'orders']);
+    await page.keyboard.type('ord');
+    await accept(page, 'orders');
+    await page.keyboard.type(' o JOIN qg_editor.customers c ON ');
+    await accept(page, 'c.id = o.customer_id');
+    await page.keyboard.type(' WHERE o.');
+    await expect.poll(() => popup.locator('li .cm-completionLabel').allTextContents()).toEqual(['id', 'customer_id', 'total']);
+    await page.keyboard.type('tot');
+    await accept(page, 'total');
+    await page.keyboard.type(' > 10');
+    await page.keyboard.press('Control+Enter');
+    const grid = panel.getByTestId('result-grid');
+    await grid.waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: path.join(RESULTS, 'editor-postgres-fail.png') });
+      throw e;
+    });
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('1');
+    expect(await grid.locator('[role=row][aria-rowindex="1"]').textContent()).toContain('Linus');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-postgres.png') });
     await page.close();
   });
 });

@@ -12,12 +12,12 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { AppError } from '../../shared/errors';
 import type { Chunk, ChunkKind } from './chunks';
-import { codeWords, dot, hammingTop, nonZeroMask, signBits } from './binaryPrefilter';
+import { asymmetricTop, codeWords, dot, signBits } from './binaryPrefilter';
 import { tokenize } from './embedders/tokenize';
 import type { Embedder } from './embedders/types';
 
 /** Bumped when the index layout changes (forces a rebuild). */
-const LAYOUT_VERSION = '5';
+const LAYOUT_VERSION = '6';
 /** Up to this many chunks, vector search is exact KNN in sqlite-vec; above, sign-bit prefilter + rerank. */
 export const EXACT_KNN_LIMIT = 20_000;
 /** BM25 weight of a table's own name relative to the rest of its card. */
@@ -206,7 +206,7 @@ export class RetrievalIndex {
       });
       this.codes = { codes, ids };
     }
-    const shortlist = hammingTop(this.codes.codes, this.codes.ids, signBits(vector), Math.max(200, k * 4), nonZeroMask(vector));
+    const shortlist = asymmetricTop(this.codes.codes, this.codes.ids, vector, Math.max(500, k * 10));
     const rows = this.db.prepare(`SELECT id, vec FROM chunks WHERE id IN (${shortlist.map(() => '?').join(',')})`).raw().all(...shortlist) as Array<[number, Buffer]>;
     return rows
       .map(([id, blob]) => ({ id, distance: 1 - dot(vector, new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))) }))

@@ -36,6 +36,11 @@ export function registerCommands(owner: string, commands: AppCommand[]): () => v
   };
 }
 
+/** Every registered command right now (outside React). */
+export function listCommands(): AppCommand[] {
+  return snapshot;
+}
+
 /** Every registered command, re-rendering when the set changes. */
 export function useCommands(): AppCommand[] {
   return useSyncExternalStore(
@@ -50,7 +55,6 @@ export function useCommands(): AppCommand[] {
 /** Static shortcuts that are not palette commands (editor built-ins), for the sheet. */
 export const EDITOR_SHORTCUTS: Array<{ title: string; shortcut: string }> = [
   { title: 'Complete (schema, keywords, functions)', shortcut: 'Ctrl+Space' },
-  { title: 'Find and replace (in the editor)', shortcut: 'Mod+F' },
   { title: 'Next / previous match', shortcut: 'F3 / Shift+F3' },
   { title: 'Toggle comment', shortcut: 'Mod+/' },
   { title: 'Undo / redo', shortcut: 'Mod+Z / Mod+Shift+Z' },
