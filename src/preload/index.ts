@@ -4,22 +4,22 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Json } from '../shared/codec';
-import { EVENTS, METHODS, eventChannel, requestChannel, type EventName, type Method } from '../shared/contract';
+import { EVENT_NAMES, METHOD_NAMES, eventChannel, requestChannel, type EventNameLiteral, type MethodName } from '../shared/contractNames';
 import type { BridgeResponse, PreloadBridge } from '../shared/transport';
 
-const methods = new Set<string>(METHODS);
-const eventNames = new Set<string>(EVENTS);
+const methods = new Set<string>(METHOD_NAMES);
+const eventNames = new Set<string>(EVENT_NAMES);
 
 const bridge: PreloadBridge = {
   call(method: string, encodedArgs: Json): Promise<BridgeResponse> {
     if (!methods.has(method)) {
       return Promise.resolve({ ok: false, error: { code: 'INVALID_REQUEST', message: `Unknown method "${method}".` } });
     }
-    return ipcRenderer.invoke(requestChannel(method as Method), encodedArgs) as Promise<BridgeResponse>;
+    return ipcRenderer.invoke(requestChannel(method as MethodName), encodedArgs) as Promise<BridgeResponse>;
   },
   on(event: string, handler: (payload: Json) => void): () => void {
     if (!eventNames.has(event)) throw new Error(`Unknown event "${event}".`);
-    const channel = eventChannel(event as EventName);
+    const channel = eventChannel(event as EventNameLiteral);
     const listener = (_e: unknown, payload: Json): void => handler(payload);
     ipcRenderer.on(channel, listener);
     return () => ipcRenderer.removeListener(channel, listener);

@@ -7,6 +7,14 @@
  * Results are typed only (main is trusted).
  */
 import { z } from 'zod';
+import {
+  EVENT_NAMES,
+  METHOD_NAMES,
+  eventChannel,
+  requestChannel,
+  type EventNameLiteral,
+  type MethodName,
+} from './contractNames';
 import type { ConnectionParams, Engine } from './connection';
 import type { ColumnMeta, ExplainResult, ExportFormat, ResultPage, StatementOutcome } from './query';
 import type { SchemaSnapshot } from './schema';
@@ -337,6 +345,13 @@ export const events = {
   'history.recorded': event<HistoryEntry>(),
 } as const;
 
+// The dependency-free name lists (contractNames.ts) and these objects must match exactly.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _methodsMatch: Exactly<keyof typeof requests, MethodName> = true;
+const _eventsMatch: Exactly<keyof typeof events, EventNameLiteral> = true;
+void _methodsMatch;
+void _eventsMatch;
+
 /** Method names. */
 export type Method = keyof typeof requests;
 /** Event names. */
@@ -351,14 +366,10 @@ export type PayloadOf<E extends EventName> =
   (typeof events)[E] extends EventDef<infer P> ? P : never;
 
 /** All method names, for deriving channels. */
-export const METHODS = Object.keys(requests) as Method[];
+export const METHODS: readonly Method[] = METHOD_NAMES;
 /** All event names, for deriving channels. */
-export const EVENTS = Object.keys(events) as EventName[];
-
-/** The IPC channel of a method (Electron). Derived, never typed by hand. */
-export const requestChannel = (m: Method): string => `qg:req:${m}`;
-/** The IPC channel of an event (Electron). */
-export const eventChannel = (e: EventName): string => `qg:evt:${e}`;
+export const EVENTS: readonly EventName[] = EVENT_NAMES;
+export { eventChannel, requestChannel };
 
 /** The API the renderer sees: one async function per method, plus event subscription. */
 export interface Api {

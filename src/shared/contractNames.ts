@@ -1,0 +1,32 @@
+/**
+ * The names of every contract method and event, and the IPC channels derived from them — with
+ * no dependency (no zod), so the sandboxed preload stays small. `contract.ts` is checked against
+ * these lists at compile time: a method or event exists in both or the build fails.
+ */
+
+/** Every request method, in declaration order. */
+export const METHOD_NAMES = [
+  'app.info', 'app.echo',
+  'connections.list', 'connections.get', 'connections.save', 'connections.duplicate', 'connections.delete',
+  'connections.export', 'connections.import', 'connections.test',
+  'schema.get', 'schema.names', 'schema.details',
+  'query.explain', 'query.run', 'query.cancel',
+  'session.transaction', 'session.close',
+  'result.page', 'result.close', 'result.export', 'export.cancel',
+  'tabs.list', 'tabs.save', 'tabs.close',
+  'history.search', 'history.delete',
+  'saved.list', 'saved.save', 'saved.get', 'saved.versions', 'saved.diff', 'saved.restore', 'saved.delete',
+] as const;
+
+/** Every event name. */
+export const EVENT_NAMES = ['query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded'] as const;
+
+/** A method name. */
+export type MethodName = (typeof METHOD_NAMES)[number];
+/** An event name. */
+export type EventNameLiteral = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel of a method (Electron). Derived, never typed by hand. */
+export const requestChannel = (m: MethodName): string => `qg:req:${m}`;
+/** The IPC channel of an event (Electron). */
+export const eventChannel = (e: EventNameLiteral): string => `qg:evt:${e}`;
