@@ -23,8 +23,6 @@ import { encodeFrame, encodeRowsFrameHeader, type HostOptions, type HostRequest,
 const MAX_IN_FLIGHT = 4;
 /** A partly filled batch is sent after this long, so slow queries show their first rows early. */
 const FLUSH_AFTER_MS = 50;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const MIN_SAFE = -MAX_SAFE;
 
 // fd 3 is the frame pipe set up by the parent (see host.ts).
 const out = new net.Socket({ fd: 3, readable: false, writable: true });
@@ -58,25 +56,19 @@ function onAck(): void {
  */
 async function sendRows(id: number, rows: Row[], columnCount: number): Promise<void> {
   inFlight++;
-  const chunk = encodeChunk(rows, columnCount);
+  // Integers are read exactly as bigint; the encoder stores those within ±(2^53−1) as numbers.
+  const chunk = encodeChunk(rows, columnCount, { safeBigintsAsNumbers: true });
   write(encodeRowsFrameHeader(id, chunk));
   write(chunk);
   if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (creditWaiter = r));
   if (draining) await draining;
 }
 
-/**
- * INTEGER values are read with safeIntegers (as bigint, never through a float) and turned into
- * numbers when they fit in ±(2^53−1); only values outside that range stay bigint. SQLite columns
- * are dynamically typed, so this is decided per value, not per column.
+/*
+ * INTEGER values are read with safeIntegers (as bigint, never through a float) and become
+ * numbers when they fit in ±(2^53−1) — decided per value (SQLite columns are dynamically typed),
+ * while encoding (see sendRows); only values outside that range stay bigint.
  */
-function normaliseRow(row: unknown[]): Row {
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (typeof v === 'bigint' && v <= MAX_SAFE && v >= MIN_SAFE) row[i] = Number(v);
-  }
-  return row as Row;
-}
 
 async function execute(db: BetterSqlite3.Database, req: Extract<HostRequest, { type: 'execute' }>): Promise<void> {
   const stmt = db.prepare(req.sql);
@@ -92,7 +84,7 @@ async function execute(db: BetterSqlite3.Database, req: Extract<HostRequest, { t
   let batch: Row[] = [];
   let started = performance.now();
   for (const row of stmt.iterate(...args) as IterableIterator<unknown[]>) {
-    batch.push(normaliseRow(row));
+    batch.push(row as Row);
     if (batch.length >= req.batchSize || ((batch.length & 63) === 0 && performance.now() - started > FLUSH_AFTER_MS)) {
       await sendRows(req.id, batch, columns.length);
       batch = [];

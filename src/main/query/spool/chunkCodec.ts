@@ -91,14 +91,25 @@ class ChunkWriter {
   }
 }
 
-/** Encodes rows into one Buffer (see the module comment for the layout). */
-export function encodeChunk(rows: readonly Row[], columnCount: number): Buffer {
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
+/**
+ * Encodes rows into one Buffer (see the module comment for the layout). With
+ * `safeBigintsAsNumbers`, a bigint within ±(2^53−1) is stored as the number it equals (exact),
+ * so producers that read every integer as bigint need no separate conversion pass.
+ */
+export function encodeChunk(rows: readonly Row[], columnCount: number, opts: { safeBigintsAsNumbers?: boolean } = {}): Buffer {
   const w = new ChunkWriter(rows.length * columnCount * 16 + 8);
   w.buf.writeUInt32LE(rows.length, 0);
   w.buf.writeUInt32LE(columnCount, 4);
   w.pos = 8;
+  const narrow = opts.safeBigintsAsNumbers === true;
   for (const row of rows) {
-    for (let c = 0; c < columnCount; c++) writeCell(w, row[c] ?? null);
+    for (let c = 0; c < columnCount; c++) {
+      const v = row[c] ?? null;
+      writeCell(w, narrow && typeof v === 'bigint' && v <= MAX_SAFE && v >= MIN_SAFE ? Number(v) : v);
+    }
   }
   return w.buf.subarray(0, w.pos);
 }

@@ -83,6 +83,16 @@ describe('chunk codec', () => {
   });
 });
 
+describe('chunk codec: safe bigints as numbers', () => {
+  it('stores bigints within ±(2^53−1) as the equal number and keeps larger ones exact', () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    const rows = [[5n, -max, max + 1n, -(max + 1n), 9223372036854775807n, 'x', null]];
+    const back = decodeChunk(encodeChunk(rows, 7, { safeBigintsAsNumbers: true }));
+    expect(back).toEqual([[5, -Number.MAX_SAFE_INTEGER, max + 1n, -(max + 1n), 9223372036854775807n, 'x', null]]);
+    expect(decodeChunk(encodeChunk(rows, 7))[0]![0]).toBe(5n);
+  });
+});
+
 describe('ResultSpool', () => {
   it('reads exact windows across chunk boundaries, also while rows still arrive', async () => {
     const spool = new ResultSpool({
