@@ -5,16 +5,15 @@
  * test-results/ (connection-dialog.png, prod-confirm.png).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/main/app/createApp';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { chromiumMissing, launchChromium } from '../harness/chromium';
-import { builtRenderer } from '../harness/renderer';
+import type { App } from '../../src/main/app/createApp';
+import type { WebServer } from '../../src/main/web/server';
+import { chromiumMissing } from '../harness/chromium';
 import { MISSING_PG, pgUrl } from '../harness/servers';
+import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -31,11 +30,7 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    const staticDir = await builtRenderer();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-conn-'));
-    app = await createApp({ home, mode: 'web' });
-    server = await startWebServer({ app, staticDir });
-    browser = await launchChromium();
+    ({ home, app, server, browser } = await startWebSession('qg-e2e-conn-'));
     context = await browser.newContext({
       viewport: { width: 1280, height: 860 },
       colorScheme: 'light',
@@ -53,10 +48,7 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
         if (!c.isDemo) await app.handlers['connections.delete']({ connectionId: c.id });
     }
     await context?.close();
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await stopWebSession({ browser, server, app, home });
   });
 
   async function openPage(): Promise<{ page: Page; errors: string[] }> {

@@ -4,16 +4,15 @@
  * command palette, and the tab's text restored after a reload.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/main/app/createApp';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
+import type { App } from '../../src/main/app/createApp';
+import type { WebServer } from '../../src/main/web/server';
 import { parseConnectionUrl } from '../../src/shared/connection';
-import { chromiumMissing, launchChromium } from '../harness/chromium';
-import { builtRenderer } from '../harness/renderer';
+import { chromiumMissing } from '../harness/chromium';
 import { pgUrl } from '../harness/servers';
+import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -50,19 +49,12 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    const staticDir = await builtRenderer();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-editor-'));
-    app = await createApp({ home, mode: 'web' });
-    server = await startWebServer({ app, staticDir });
-    browser = await launchChromium();
+    ({ home, app, server, browser } = await startWebSession('qg-e2e-editor-'));
     fs.mkdirSync(RESULTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await stopWebSession({ browser, server, app, home });
   });
 
   it('completes alias columns, runs, marks errors, prompts for parameters and restores the tab', async () => {

@@ -4,14 +4,13 @@
  * and the explorer tree expanded down to the columns of `orders`.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/main/app/createApp';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { chromiumMissing, launchChromium } from '../harness/chromium';
-import { builtRenderer } from '../harness/renderer';
+import type { App } from '../../src/main/app/createApp';
+import type { WebServer } from '../../src/main/web/server';
+import { chromiumMissing } from '../harness/chromium';
+import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -41,11 +40,7 @@ describe.skipIf(missing !== null)(
     const errors: string[] = [];
 
     beforeAll(async () => {
-      const staticDir = await builtRenderer();
-      home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-history-'));
-      app = await createApp({ home, mode: 'web' });
-      server = await startWebServer({ app, staticDir });
-      browser = await launchChromium();
+      ({ home, app, server, browser } = await startWebSession('qg-e2e-history-'));
       fs.mkdirSync(RESULTS, { recursive: true });
       page = await browser.newPage({
         viewport: { width: 1280, height: 800 },
@@ -57,10 +52,7 @@ describe.skipIf(missing !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await app?.close();
-      if (home) fs.rmSync(home, { recursive: true, force: true });
+      await stopWebSession({ browser, server, app, home });
     });
 
     it('records runs and finds a past query by a word in it, then re-opens it in a tab', async () => {

@@ -4,15 +4,14 @@
  * query, and exports a result to CSV that matches the database row for row.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/main/app/createApp';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { chromiumMissing, launchChromium } from '../harness/chromium';
-import { builtRenderer } from '../harness/renderer';
+import type { App } from '../../src/main/app/createApp';
+import type { WebServer } from '../../src/main/web/server';
+import { chromiumMissing } from '../harness/chromium';
+import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -53,11 +52,7 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const staticDir = await builtRenderer();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-results-'));
-    app = await createApp({ home, mode: 'web' });
-    server = await startWebServer({ app, staticDir });
-    browser = await launchChromium();
+    ({ home, app, server, browser } = await startWebSession('qg-e2e-results-'));
     fs.mkdirSync(RESULTS, { recursive: true });
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);
@@ -68,10 +63,7 @@ describe.skipIf(missing !== null)('the results grid in Chromium (web mode)', () 
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await stopWebSession({ browser, server, app, home });
   });
 
   it('shows a query in the grid with NULLs distinct, and sorts it by a header click', async () => {

@@ -3,14 +3,14 @@
  * returns rows, and screenshots of the light and dark themes land in test-results/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createApp, type App } from '../../src/main/app/createApp';
+import type { App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { chromiumMissing, launchChromium } from '../harness/chromium';
+import { chromiumMissing } from '../harness/chromium';
 import { builtRenderer } from '../harness/renderer';
+import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -24,19 +24,12 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const staticDir = await builtRenderer();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-e2e-'));
-    app = await createApp({ home, mode: 'web' });
-    server = await startWebServer({ app, staticDir });
-    browser = await launchChromium();
+    ({ home, app, server, browser } = await startWebSession('qg-e2e-'));
     fs.mkdirSync(RESULTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await stopWebSession({ browser, server, app, home });
   });
 
   it('shows the demo connection, runs a query on it, and renders both themes', async () => {

@@ -1,0 +1,38 @@
+/**
+ * One web-mode app session for end-to-end tests and benchmarks: a fresh data folder, the
+ * services, the web server on the built renderer, and Debian's Chromium — and the teardown.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createApp, type App, type CreateAppOptions } from '../../src/main/app/createApp';
+import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { launchChromium } from './chromium';
+import { builtRenderer } from './renderer';
+
+/** A running session. */
+export interface WebSession {
+  home: string;
+  app: App;
+  server: WebServer;
+  browser: Browser;
+}
+
+/** Starts services, server and browser in a new temp data folder named after `prefix`. */
+export async function startWebSession(prefix: string, opts: Partial<Omit<CreateAppOptions, 'home' | 'mode'>> = {}): Promise<WebSession> {
+  const staticDir = await builtRenderer();
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const app = await createApp({ ...opts, home, mode: 'web' });
+  const server = await startWebServer({ app, staticDir });
+  const browser = await launchChromium();
+  return { home, app, server, browser };
+}
+
+/** Stops whatever of a session was started (safe after a failed start). */
+export async function stopWebSession(s: Partial<WebSession>): Promise<void> {
+  await s.browser?.close();
+  await s.server?.close();
+  await s.app?.close();
+  if (s.home) fs.rmSync(s.home, { recursive: true, force: true });
+}
