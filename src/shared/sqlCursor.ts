@@ -1,7 +1,8 @@
 /**
  * A small, pure statement splitter for the editor (no Node imports, so the renderer can use it):
- * finds statement boundaries at `;` outside strings, quoted identifiers, comments and
- * PostgreSQL dollar quotes, and SQL Server `GO` lines. The server keeps its own, fuller
+ * finds statement boundaries at `;` outside strings, quoted identifiers, comments,
+ * PostgreSQL dollar quotes (`$$`, `$tag$`) and SQLite trigger bodies (`BEGIN … END`), at
+ * SQL Server `GO` lines, and at MySQL client `DELIMITER` changes. The server keeps its own, fuller
  * splitter (src/main/query/splitter.ts) for execution; this one only decides what to send.
  */
 
@@ -26,6 +27,17 @@ export function splitStatements(sql: string, dialect: CursorDialect): EditorStat
   let start = 0;
   let i = 0;
   const n = sql.length;
+  let delimiter = ';';
+  // SQLite: the leading words of the current statement, and the BEGIN/CASE … END depth
+  // inside a CREATE TRIGGER body, whose own `;` do not end the statement.
+  let head: string[] = [];
+  let depth = 0;
+  const cut = (to: number, next: number): void => {
+    pieces.push([start, to]);
+    start = next;
+    head = [];
+    depth = 0;
+  };
   while (i < n) {
     const c = sql[i]!;
     const next = sql[i + 1];
@@ -39,19 +51,36 @@ export function splitStatements(sql: string, dialect: CursorDialect): EditorStat
       const end = sql.indexOf(']', i + 1);
       i = end < 0 ? n : end + 1;
     } else if (c === '$' && dialect === 'postgres' && /[\w$]/.test(sql[i - 1] ?? ' ') === false) {
-      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 64));
+      const tag = /^\$(?:[A-Za-z_]\w*)?\$/.exec(sql.slice(i, i + 64));
       if (tag) {
         const end = sql.indexOf(tag[0], i + tag[0].length);
         i = end < 0 ? n : end + tag[0].length;
       } else i++;
-    } else if (c === ';') {
-      pieces.push([start, i]);
-      i++;
-      start = i;
+    } else if (dialect === 'mysql' && (c === 'd' || c === 'D') && delimiterCommand(sql, i) !== null) {
+      delimiter = delimiterCommand(sql, i)!;
+      const end = lineEnd(sql, i);
+      cut(i, end);
+      i = end;
+    } else if (sql.startsWith(delimiter, i)) {
+      if (depth > 0) i++;
+      else {
+        cut(i, i + delimiter.length);
+        i += delimiter.length;
+      }
     } else if (dialect === 'mssql' && (c === 'g' || c === 'G') && isGoLine(sql, i)) {
-      pieces.push([start, i]);
-      i = lineEnd(sql, i);
-      start = i;
+      const end = lineEnd(sql, i);
+      cut(i, end);
+      i = end;
+    } else if (dialect === 'sqlite' && /[A-Za-z_]/.test(c)) {
+      // Whole words, so `weekend` or `begin_date` never count as END or BEGIN.
+      const word = /^[A-Za-z_][\w$]*/.exec(sql.slice(i, i + 128))![0];
+      const upper = word.toUpperCase();
+      if (head.length < 3) head.push(upper);
+      if (isTriggerHead(head)) {
+        if (upper === 'BEGIN' || upper === 'CASE') depth++;
+        else if (upper === 'END' && depth > 0) depth--;
+      }
+      i += word.length;
     } else i++;
   }
   pieces.push([start, n]);
@@ -129,6 +158,20 @@ function quoteEnd(sql: string, i: number, q: string, dialect: CursorDialect): nu
     } else k++;
   }
   return sql.length;
+}
+
+/** `CREATE [TEMP|TEMPORARY] TRIGGER`: the statement whose body may hold semicolons. */
+function isTriggerHead(head: string[]): boolean {
+  if (head[0] !== 'CREATE') return false;
+  return head[1] === 'TRIGGER' || ((head[1] === 'TEMP' || head[1] === 'TEMPORARY') && head[2] === 'TRIGGER');
+}
+
+/** The new delimiter when a MySQL client `DELIMITER x` line starts at `i`, else null. */
+function delimiterCommand(sql: string, i: number): string | null {
+  const before = sql.lastIndexOf('\n', i - 1) + 1;
+  if (sql.slice(before, i).trim() !== '') return null;
+  const m = /^delimiter[ \t]+(\S+)[ \t]*$/i.exec(sql.slice(i, lineEnd(sql, i)).replace(/\r$/, ''));
+  return m ? m[1]! : null;
 }
 
 function isGoLine(sql: string, i: number): boolean {

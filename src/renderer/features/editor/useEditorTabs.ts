@@ -8,6 +8,7 @@ import type { ConnectionSummary } from '../../../shared/contract';
 import { onOpenInEditor } from '../../app/openInEditor';
 import { useApi } from '../../api/hooks';
 import { registerCommands } from '../palette/commands';
+import { onSavedChanged } from '../saved/saveQuery';
 import { initialTabs, tabsReducer, type Tab, type TabsAction, type TabsState } from '../tabs/model';
 
 /** Typing pauses this long before a tab's text is saved. */
@@ -112,6 +113,25 @@ export function useEditorTabs(connections: ConnectionSummary[] | undefined): {
       }),
     [],
   );
+
+  // A save or restore elsewhere (the Saved panel) moves the baseline of tabs opened from that query.
+  useEffect(
+    () =>
+      onSavedChanged((q) =>
+        dispatch({ type: 'savedVersion', savedQueryId: q.id, sql: q.sql, texts: Object.fromEntries(texts.current) }),
+      ),
+    [],
+  );
+
+  // A renamed connection renames the tabs titled after it.
+  const names = useRef(new Map<string, string>());
+  useEffect(() => {
+    for (const c of connections ?? []) {
+      const before = names.current.get(c.id);
+      if (before !== undefined && before !== c.name) dispatch({ type: 'renameConnection', connectionId: c.id, from: before, to: c.name });
+      names.current.set(c.id, c.name);
+    }
+  }, [connections]);
 
   useEffect(() => {
     const active = tabs.tabs.find((t) => t.id === tabs.activeId);

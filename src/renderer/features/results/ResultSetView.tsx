@@ -131,6 +131,11 @@ export function ResultSetView({ tab, connectionId, engine }: ResultSetViewProps)
         <ExportControl resultId={tab.resultId} disabled={state !== 'complete'} />
       </div>
       <div className="rs-body">
+        {view.pageError && (
+          <div className="rs-page-error" role="alert" data-testid="result-page-error">
+            {view.pageError}
+          </div>
+        )}
         <ResultGrid
           columns={tab.columns}
           source={source}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultPage } from '../../../shared/query';
-import { PageCache } from './pageCache';
+import { AppError } from '../../../shared/errors';
+import { PageCache, pageErrorMessage } from './pageCache';
 
 /** A fake spool of `total` rows [i] that records the windows asked for. */
 function spool(total: number, complete = true) {
@@ -75,5 +76,47 @@ describe('PageCache', () => {
     cache.want(0, 30);
     await s.flush();
     expect(cache.row(399)).toEqual([399]);
+  });
+
+  it('reports a closed result once, with what to do, and stops asking for it', async () => {
+    let calls = 0;
+    const cache = new PageCache(
+      () => {
+        calls++;
+        return Promise.reject(new AppError('NOT_FOUND', 'No result r1.'));
+      },
+      { blockSize: 100 },
+    );
+    let changes = 0;
+    cache.subscribe(() => changes++);
+    cache.setCount(1_000, true);
+    cache.want(0, 10, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changes).toBeGreaterThan(1);
+    expect(pageErrorMessage(cache.error)).toBe('This result is no longer available — run the query again to see its rows.');
+    const asked = calls;
+    cache.want(500, 510);
+    expect(calls).toBe(asked);
+  });
+
+  it('explains other read failures and clears them after a successful read', async () => {
+    expect(pageErrorMessage(new AppError('TIMEOUT', 'The server did not answer in time.'))).toBe(
+      'Could not load these rows: The server did not answer in time.',
+    );
+    const s = spool(1_000);
+    let fail = true;
+    const cache = new PageCache(
+      (o, l) => (fail ? Promise.reject(new AppError('CONNECTION_LOST', 'Lost.')) : s.fetch(o, l)),
+      { blockSize: 500 },
+    );
+    cache.setCount(1_000, true);
+    cache.want(0, 10, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.error).not.toBeNull();
+    fail = false;
+    cache.want(0, 10, 0);
+    await s.flush();
+    expect(cache.error).toBeNull();
+    expect(cache.row(5)).toEqual([5]);
   });
 });

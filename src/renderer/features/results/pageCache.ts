@@ -4,6 +4,7 @@
  * few requests are in flight, always serving the blocks nearest the viewport first. The grid
  * never holds a whole large result.
  */
+import { toAppError } from '../../../shared/errors';
 import type { ResultPage } from '../../../shared/query';
 import type { Row } from '../../../shared/values';
 
@@ -40,8 +41,10 @@ export class PageCache {
   total = 0;
   /** True once the driver delivered every row. */
   complete = false;
-  /** The last error of a page read, if any. */
+  /** The last error of a page read, if any (cleared by the next successful read). */
   error: unknown = null;
+  /** The result no longer exists on the server (NOT_FOUND): asking again cannot help. */
+  private gone = false;
 
   constructor(
     private readonly fetchPage: PageFetcher,
@@ -82,7 +85,7 @@ export class PageCache {
    * them. Blocks outside the new interest are no longer fetched (fast scrolling skips them).
    */
   want(first: number, last: number, prefetch = 1): void {
-    if (this.closed) return;
+    if (this.closed || this.gone) return;
     const b0 = Math.max(0, Math.floor(first / this.blockSize));
     const b1 = Math.floor(Math.max(first, last) / this.blockSize);
     const order: number[] = [];
@@ -143,6 +146,10 @@ export class PageCache {
         (err: unknown) => {
           this.inFlight.delete(b);
           this.error = err;
+          if (toAppError(err).code === 'NOT_FOUND') {
+            this.gone = true;
+            this.wanted = [];
+          }
           this.emit();
         },
       );
@@ -152,6 +159,7 @@ export class PageCache {
   private store(b: number, page: ResultPage): void {
     this.inFlight.delete(b);
     if (this.closed) return;
+    this.error = null;
     this.blocks.delete(b);
     this.blocks.set(b, { rows: page.rows, partial: !page.complete && page.rows.length < this.blockSize });
     while (this.blocks.size > this.maxBlocks) {
@@ -167,4 +175,14 @@ export class PageCache {
   private emit(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/**
+ * What the grid says when reading rows failed: what happened and what to do. A NOT_FOUND means
+ * the result was closed (another run replaced it, or the server restarted).
+ */
+export function pageErrorMessage(err: unknown): string {
+  const e = toAppError(err);
+  if (e.code === 'NOT_FOUND') return 'This result is no longer available — run the query again to see its rows.';
+  return `Could not load these rows: ${e.message}`;
 }

@@ -18,7 +18,7 @@ import {
   type Filters,
   type SortSpec,
 } from './gridModel';
-import { PageCache } from './pageCache';
+import { PageCache, pageErrorMessage } from './pageCache';
 
 /** What the grid reads rows from. */
 export interface RowSource {
@@ -58,6 +58,8 @@ export interface ResultView {
   disabledReason: string | null;
   busy: boolean;
   error: AppError | null;
+  /** Why the grid's rows could not be read (e.g. the result was closed), said for the user; or null. */
+  pageError: string | null;
 }
 
 /** A page cache for `resultId`, closed when it changes. */
@@ -209,6 +211,9 @@ export function useResultView(input: ResultViewInput): ResultView {
         }
       : cacheSource(current ? sorted : base);
 
+  const shown = order && allRows ? null : current ? sorted : base;
+  const pageError = shown?.error ? pageErrorMessage(shown.error) : null;
+
   const updateSort = useCallback((s: SortSpec | null) => setSort(s), []);
-  return { source, sort, filters, setSort: updateSort, setFilters, mode, disabledReason, busy, error };
+  return { source, sort, filters, setSort: updateSort, setFilters, mode, disabledReason, busy, error, pageError };
 }

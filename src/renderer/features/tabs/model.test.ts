@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeTab, initialTabs, tabsReducer, type TabsAction, type TabsState } from './model';
+import { activeTab, initialTabs, renamedTitle, tabsReducer, type TabsAction, type TabsState } from './model';
 
 const run = (actions: TabsAction[], from: TabsState = initialTabs) =>
   actions.reduce(tabsReducer, from);
@@ -66,5 +66,33 @@ describe('editor tabs restored and opened with text', () => {
     expect(tab).toMatchObject({ sql: 'SELECT 1', savedQueryId: 'q1', savedSql: 'SELECT 1', runOnOpen: true });
     s = tabsReducer(s, { type: 'dirty', id: tab.id, dirty: true });
     expect(activeTab(s)!.dirty).toBe(true);
+  });
+
+  it('takes a new saved version as the baseline, clearing the unsaved marker when the text matches', () => {
+    let s = tabsReducer(initialTabs, { type: 'open', connectionId: 'c1', title: 'Report', sql: 'SELECT 1', savedQueryId: 'q1' });
+    s = tabsReducer(s, { type: 'open', connectionId: 'c1', title: 'Other', sql: 'SELECT 9', savedQueryId: 'q2' });
+    const [report, other] = s.tabs;
+    s = tabsReducer(s, { type: 'dirty', id: report!.id, dirty: true });
+    // The user saved the edited text (SELECT 2) as a new version of q1 from the Saved panel.
+    s = tabsReducer(s, { type: 'savedVersion', savedQueryId: 'q1', sql: 'SELECT 2', texts: { [report!.id]: 'SELECT 2' } });
+    expect(s.tabs[0]).toMatchObject({ savedSql: 'SELECT 2', dirty: false });
+    expect(s.tabs[1]).toBe(other);
+    // A version that differs from the editor text marks the tab unsaved.
+    s = tabsReducer(s, { type: 'savedVersion', savedQueryId: 'q1', sql: 'SELECT 3', texts: { [report!.id]: 'SELECT 2' } });
+    expect(s.tabs[0]).toMatchObject({ savedSql: 'SELECT 3', dirty: true });
+    // Without a reported text, the tab's opening text is compared.
+    const same = tabsReducer(s, { type: 'savedVersion', savedQueryId: 'q9', sql: 'x', texts: {} });
+    expect(same).toBe(s);
+  });
+
+  it('renames the tabs titled after a renamed connection, keeping their numbers and other titles', () => {
+    let s = tabsReducer(initialTabs, { type: 'open', connectionId: 'c1', title: 'Local' });
+    s = tabsReducer(s, { type: 'open', connectionId: 'c1', title: 'Local', newTab: true });
+    s = tabsReducer(s, { type: 'open', connectionId: 'c1', title: 'Report', sql: 'SELECT 1', newTab: true });
+    s = tabsReducer(s, { type: 'open', connectionId: 'c2', title: 'Local' });
+    s = tabsReducer(s, { type: 'renameConnection', connectionId: 'c1', from: 'Local', to: 'Dev DB' });
+    expect(s.tabs.map((t) => t.title)).toEqual(['Dev DB', 'Dev DB (2)', 'Report (3)', 'Local']);
+    expect(renamedTitle('Local copy', 'Local', 'X')).toBe('Local copy');
+    expect(tabsReducer(s, { type: 'renameConnection', connectionId: 'c1', from: 'Nope', to: 'X' })).toBe(s);
   });
 });

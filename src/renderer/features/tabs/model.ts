@@ -38,6 +38,13 @@ export type TabsAction =
   /** Tabs restored after a restart go before any opened meanwhile. */
   | { type: 'restore'; tabs: Tab[] }
   | { type: 'dirty'; id: string; dirty: boolean }
+  /**
+   * A saved query got a new version: tabs opened from it take `sql` as their baseline; `texts`
+   * holds the tabs' current editor text (by tab id) to recompute the unsaved marker.
+   */
+  | { type: 'savedVersion'; savedQueryId: string; sql: string; texts: Record<string, string> }
+  /** A connection was renamed: tabs titled after it (`from`, `from (2)`) follow the new name. */
+  | { type: 'renameConnection'; connectionId: string; from: string; to: string }
   | { type: 'close'; id: string }
   | { type: 'activate'; id: string };
 
@@ -80,6 +87,29 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
         ...state,
         tabs: state.tabs.map((t) => (t.id === action.id && Boolean(t.dirty) !== action.dirty ? { ...t, dirty: action.dirty } : t)),
       };
+    case 'savedVersion': {
+      let changed = false;
+      const tabs = state.tabs.map((t) => {
+        if (t.savedQueryId !== action.savedQueryId) return t;
+        const dirty = (action.texts[t.id] ?? t.sql ?? '') !== action.sql;
+        if (t.savedSql === action.sql && Boolean(t.dirty) === dirty) return t;
+        changed = true;
+        return { ...t, savedSql: action.sql, dirty };
+      });
+      return changed ? { ...state, tabs } : state;
+    }
+    case 'renameConnection': {
+      if (action.from === action.to) return state;
+      let changed = false;
+      const tabs = state.tabs.map((t) => {
+        if (t.connectionId !== action.connectionId) return t;
+        const title = renamedTitle(t.title, action.from, action.to);
+        if (title === t.title) return t;
+        changed = true;
+        return { ...t, title };
+      });
+      return changed ? { ...state, tabs } : state;
+    }
     case 'activate':
       return state.tabs.some((t) => t.id === action.id) ? { ...state, activeId: action.id } : state;
   }
@@ -88,4 +118,11 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
 /** The active tab, if any. */
 export function activeTab(state: TabsState): Tab | undefined {
   return state.tabs.find((t) => t.id === state.activeId);
+}
+
+/** `title` with a leading connection name `from` replaced by `to`; other titles (a saved query's, a table's) stay. */
+export function renamedTitle(title: string, from: string, to: string): string {
+  if (title === from) return to;
+  if (title.startsWith(`${from} (`) && /^ \(\d+\)$/.test(title.slice(from.length))) return to + title.slice(from.length);
+  return title;
 }
