@@ -16,10 +16,11 @@ export const METHOD_NAMES = [
   'tabs.list', 'tabs.save', 'tabs.close',
   'history.search', 'history.delete',
   'saved.list', 'saved.save', 'saved.get', 'saved.versions', 'saved.diff', 'saved.restore', 'saved.delete',
+  'mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded'] as const;
+export const EVENT_NAMES = ['query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded', 'mock.progress'] as const;
 
 /** A method name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

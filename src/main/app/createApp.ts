@@ -11,6 +11,7 @@ import { ConnectionService } from '../connections/connectionService';
 import { ConnectionStore } from '../connections/store';
 import { ensureDemo } from '../demo/ensureDemo';
 import { HistoryService, SavedQueryService } from '../history';
+import { MockService } from '../mock/mockService';
 import { exportRows } from '../query/export';
 import { QueryService } from '../query/queryService';
 import { ResultRegistry } from '../query/resultRegistry';
@@ -82,6 +83,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const schemas = new SchemaService(db, sessions);
   const exportsRunning = new Map<string, AbortController>();
   const editorTabs = new TabService(db);
+  const mock = new MockService(sessions, paths.exportsDir, events.emit);
   const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings, secretBackend: secrets.backend };
 
   const handlers: Handlers = {
@@ -163,6 +165,11 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       return { saved: true };
     },
     'tabs.close': async ({ id }) => ({ closed: editorTabs.close(id) }),
+    'mock.plan': async ({ connectionId, tables }) => mock.plan(connectionId, tables),
+    'mock.preview': async ({ rows, ...rest }) => mock.preview({ ...rest, rows: rows ?? 5 }),
+    'mock.insert': async (args) => mock.insert(args),
+    'mock.cancel': async ({ mockId }) => ({ cancelled: mock.cancel(mockId) }),
+    'mock.export': async (args) => mock.export(args),
   };
 
   return {

@@ -11,12 +11,15 @@ import { ConnectionDialog } from './ConnectionDialog';
 import { ConnectionsSidebar, type ConnectionsSidebarProps } from './ConnectionsSidebar';
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { ExportDialog, ImportDialog } from './TransferDialogs';
+import { MockDialog } from '../mock/MockDialog';
+import { registerCommands } from '../palette/commands';
 
 type Open =
   | { kind: 'edit'; id?: string }
   | { kind: 'delete'; connection: { id: string; name: string } }
   | { kind: 'export' }
   | { kind: 'import' }
+  | { kind: 'mock'; connection: ConnectionSummary }
   | null;
 
 type MenuAt = { x: number; y: number; items: MenuItem[]; label: string } | null;
@@ -46,6 +49,14 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
     toastTimer.current = setTimeout(() => setToast(null), 3000);
   }, []);
   useEffect(() => () => clearTimeout(toastTimer.current), []);
+  // The palette's "Generate mock data…" acts on the connection of the active tab.
+  const activeConnection = props.connections?.find((c) => c.id === props.activeConnectionId);
+  useEffect(() => {
+    if (!activeConnection) return;
+    return registerCommands('connections.mock', [
+      { id: 'mock.open', title: `Generate mock data… (${activeConnection.name})`, group: 'Edit', run: () => setOpen({ kind: 'mock', connection: activeConnection }) },
+    ]);
+  }, [activeConnection]);
   const closeMenu = useCallback(() => setMenu(null), []);
   const close = useCallback(() => setOpen(null), []);
 
@@ -77,6 +88,7 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
           )
           .catch(fail),
     },
+    { label: 'Generate mock data…', onSelect: () => setOpen({ kind: 'mock', connection: c }) },
     { label: 'Delete…', danger: true, onSelect: () => setOpen({ kind: 'delete', connection: c }) },
   ];
 
@@ -128,6 +140,7 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
       )}
       {open?.kind === 'export' && <ExportDialog onClose={close} />}
       {open?.kind === 'import' && <ImportDialog onClose={close} onImported={reload} />}
+      {open?.kind === 'mock' && <MockDialog connection={open.connection} onClose={close} />}
     </>
   );
 }

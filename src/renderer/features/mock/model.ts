@@ -1,0 +1,78 @@
+/** Pure logic of the "Generate mock data" dialog: table choices, input checks, progress. */
+import type { SchemaSnapshot } from '../../../shared/schema';
+import type { MockPlanTable } from '../../../shared/contract';
+import { cellToText, type CellValue } from '../../../shared/values';
+
+/** A table the user can tick: `name` is what the backend takes (`schema.table` when several schemas). */
+export interface MockTableChoice {
+  name: string;
+  label: string;
+}
+
+/** The base tables of a snapshot (no views), qualified by schema only when there are several. */
+export function tableChoices(snapshot: SchemaSnapshot): MockTableChoice[] {
+  const withTables = snapshot.schemas.filter((s) => s.tables.some((t) => t.kind === 'table'));
+  const qualify = withTables.length > 1;
+  return withTables.flatMap((s) =>
+    s.tables
+      .filter((t) => t.kind === 'table')
+      .map((t) => {
+        const name = qualify ? `${s.name}.${t.name}` : t.name;
+        return { name, label: name };
+      }),
+  );
+}
+
+/** Adds or removes `name` from the chosen tables, keeping the choices' order. */
+export function toggleTable(chosen: readonly string[], name: string, choices: readonly MockTableChoice[]): string[] {
+  const set = new Set(chosen);
+  if (set.has(name)) set.delete(name);
+  else set.add(name);
+  return choices.map((c) => c.name).filter((n) => set.has(n));
+}
+
+/** The form's inputs as typed (text fields). */
+export interface MockForm {
+  tables: string[];
+  rows: string;
+  seed: string;
+}
+
+/** Valid settings, or the first problem to show. */
+export type MockSettings = { ok: true; tables: string[]; rows: number; seed: number | undefined } | { ok: false; error: string };
+
+/** The largest row count the dialog lets one click insert. */
+export const MAX_ROWS = 1_000_000;
+
+/** Checks the form: at least one table, a whole row count in range, an optional whole seed. */
+export function validateMockForm(form: MockForm): MockSettings {
+  if (form.tables.length === 0) return { ok: false, error: 'Tick at least one table.' };
+  const rowsText = form.rows.trim();
+  const rows = Number(rowsText);
+  if (!/^\d+$/.test(rowsText) || rows < 1 || rows > MAX_ROWS)
+    return { ok: false, error: `Rows per table: a whole number from 1 to ${MAX_ROWS.toLocaleString('en-US')}.` };
+  const seedText = form.seed.trim();
+  if (seedText === '') return { ok: true, tables: form.tables, rows, seed: undefined };
+  if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) return { ok: false, error: 'Seed: a whole number (or leave it empty).' };
+  return { ok: true, tables: form.tables, rows, seed: Number(seedText) };
+}
+
+/** Percent done (0..100, whole) of a progress event. */
+export function progressPercent(rows: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.min(100, Math.max(0, Math.floor((rows / total) * 100)));
+}
+
+/** "suppliers, products (auto: categories)": what the insert will touch. */
+export function describePlan(plan: readonly MockPlanTable[]): string {
+  const chosen = plan.filter((t) => !t.auto).map((t) => t.table);
+  const auto = plan.filter((t) => t.auto).map((t) => t.table);
+  return auto.length ? `${chosen.join(', ')} (auto, only if empty: ${auto.join(', ')})` : chosen.join(', ');
+}
+
+/** One preview cell as short text (NULL shown, long text cut). */
+export function previewCell(value: CellValue, max = 40): string {
+  if (value === null) return 'NULL';
+  const text = cellToText(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

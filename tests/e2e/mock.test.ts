@@ -1,0 +1,113 @@
+/**
+ * End to end in real Chromium over web mode: the "Generate mock data…" dialog on the demo
+ * database previews sample rows, inserts 100 rows into `suppliers` with a progress bar, and the
+ * table's count grows by 100.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { App } from '../../src/main/app/createApp';
+import type { WebServer } from '../../src/main/web/server';
+import { chromiumMissing } from '../harness/chromium';
+import { startWebSession, stopWebSession } from '../harness/webSession';
+
+const missing = chromiumMissing();
+if (missing) console.warn(missing);
+
+const RESULTS = path.resolve('test-results');
+
+async function countSuppliers(page: Page): Promise<number> {
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) AS n FROM suppliers');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const cell = page.getByTestId('result-grid').locator('[role=row][aria-rowindex="1"] [role=gridcell]').first();
+  await cell.waitFor();
+  return Number(await cell.textContent());
+}
+
+describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () => {
+  let home: string;
+  let app: App;
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ home, app, server, browser } = await startWebSession('qg-e2e-mock-'));
+    fs.mkdirSync(RESULTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await stopWebSession({ browser, server, app, home });
+  });
+
+  it('previews and inserts 100 suppliers from the connection menu', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+
+    await page.getByRole('button', { name: 'Open the demo database' }).click();
+    const before = await countSuppliers(page);
+    expect(before).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();
+    await page.getByRole('menuitem', { name: 'Generate mock data…' }).click();
+    const dialog = page.getByTestId('mock-dialog');
+    await dialog.getByRole('checkbox', { name: 'suppliers', exact: true }).check();
+    await dialog.getByLabel('Rows per table').fill('100');
+    await dialog.getByTestId('mock-plan').filter({ hasText: 'suppliers' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-settings.png') });
+
+    await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = dialog.getByTestId('mock-preview');
+    await preview.locator('tbody tr').first().waitFor();
+    await expect(preview.locator('th').allTextContents()).resolves.toContain('email');
+    await expect(preview.locator('tbody tr').count()).resolves.toBe(10);
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog.png') });
+
+    await dialog.getByRole('button', { name: 'Insert', exact: true }).click();
+    await dialog.getByTestId('mock-notice').filter({ hasText: 'Inserted 100 rows' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-inserted.png') });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await dialog.waitFor({ state: 'detached' });
+
+    expect(await countSuppliers(page)).toBe(before + 100);
+
+    // The command palette opens the same dialog for the active tab's connection.
+    await page.getByRole('textbox', { name: 'SQL editor' }).click();
+    await page.keyboard.press('Control+K');
+    await page.getByPlaceholder('Type a command…').fill('mock');
+    await page.getByTestId('command-palette').getByText(/Generate mock data/).click();
+    await page.getByTestId('mock-dialog').getByRole('checkbox', { name: 'suppliers', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows progress while inserting, and Cancel rolls everything back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(server.url);
+    // The first test's editor tab is restored; otherwise open the demo.
+    const editor = page.getByRole('textbox', { name: 'SQL editor' });
+    const openDemo = page.getByRole('button', { name: 'Open the demo database' });
+    await editor.or(openDemo).first().waitFor();
+    if (await openDemo.isVisible()) await openDemo.click();
+    const before = await countSuppliers(page);
+
+    await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();
+    await page.getByRole('menuitem', { name: 'Generate mock data…' }).click();
+    const dialog = page.getByTestId('mock-dialog');
+    await dialog.getByRole('checkbox', { name: 'suppliers', exact: true }).check();
+    await dialog.getByLabel('Rows per table').fill('1000000');
+    await dialog.getByRole('button', { name: 'Insert', exact: true }).click();
+    await dialog.getByTestId('mock-progress').filter({ hasText: '/ 1,000,000 rows' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-progress.png') });
+    await dialog.getByRole('button', { name: 'Cancel insert' }).click();
+    await dialog.getByTestId('mock-notice').filter({ hasText: 'Cancelled' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+
+    expect(await countSuppliers(page)).toBe(before);
+    await page.close();
+  }, 60_000);
+});
