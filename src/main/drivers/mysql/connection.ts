@@ -132,14 +132,7 @@ class MysqlConnection implements DriverConnection {
           ? 'This connection is closed. Reconnect and try again.'
           : 'The connection to the server was lost. Reconnect and try again.',
       );
-    if (this.running)
-      throw new AppError(
-        'BAD_REQUEST',
-        'A statement is already running on this connection. Wait for it or cancel it.',
-      );
-    this.running = true;
-    this.cancelRequested = false;
-    try {
+    return this.exclusive(async () => {
       const outcome = await streamQuery(
         {
           conn: this.conn,
@@ -157,11 +150,7 @@ class MysqlConnection implements DriverConnection {
       if (this.cancelRequested)
         throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
       return { rowsAffected: outcome.rowsAffected, messages };
-    } catch (err) {
-      throw mapMysqlError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
-    } finally {
-      this.running = false;
-    }
+    }, sql);
   }
 
   private async fetchWarnings(): Promise<ServerMessage[]> {
@@ -218,6 +207,7 @@ class MysqlConnection implements DriverConnection {
     );
   }
 
+  /** Runs one statement-like call at a time; maps whatever it throws to an AppError. */
   private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
     if (this.running)
       throw new AppError(

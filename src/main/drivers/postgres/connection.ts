@@ -92,11 +92,6 @@ class PostgresConnection implements DriverConnection {
   ): Promise<StatementSummary> {
     if (this.closed)
       throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
-    if (this.running)
-      throw new AppError(
-        'BAD_REQUEST',
-        'A statement is already running on this connection. Wait for it or cancel it.',
-      );
     const values = positionalParams(options.params);
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
     const messages: ServerMessage[] = [];
@@ -108,29 +103,26 @@ class PostgresConnection implements DriverConnection {
       if (n.code) message.code = n.code;
       messages.push(message);
     };
-    this.client.on('notice', onNotice);
-    this.running = true;
-    this.cancelRequested = false;
-    try {
-      const ctx: StreamContext = {
-        client: this.client,
-        sink,
-        batchSize,
-        columnsOf: (fields) => this.columnsOf(fields),
-        isCancelled: () => this.cancelRequested,
-      };
-      const rowsAffected = await streamCursor(ctx, sql, values).catch(async (err: unknown) => {
-        if (values || !isMultiCommandError(err)) throw err;
-        // Several statements in one string: the simple protocol runs them and returns each result.
-        return runSimple(ctx, sql);
-      });
-      return { rowsAffected, messages };
-    } catch (err) {
-      throw mapPgError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
-    } finally {
-      this.running = false;
-      this.client.off('notice', onNotice);
-    }
+    return this.exclusive(async () => {
+      this.client.on('notice', onNotice);
+      try {
+        const ctx: StreamContext = {
+          client: this.client,
+          sink,
+          batchSize,
+          columnsOf: (fields) => this.columnsOf(fields),
+          isCancelled: () => this.cancelRequested,
+        };
+        const rowsAffected = await streamCursor(ctx, sql, values).catch(async (err: unknown) => {
+          if (values || !isMultiCommandError(err)) throw err;
+          // Several statements in one string: the simple protocol runs them and returns each result.
+          return runSimple(ctx, sql);
+        });
+        return { rowsAffected, messages };
+      } finally {
+        this.client.off('notice', onNotice);
+      }
+    }, sql);
   }
 
   private columnsOf(fields: FieldLike[]): ColumnMeta[] {
@@ -173,6 +165,7 @@ class PostgresConnection implements DriverConnection {
     );
   }
 
+  /** Runs one statement-like call at a time; maps whatever it throws to an AppError. */
   private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
     if (this.running)
       throw new AppError(
