@@ -15,6 +15,7 @@ import { StatusBar } from './features/status/StatusBar';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { TabBar } from './features/tabs/TabBar';
 import { activeTab } from './features/tabs/model';
+import { ViewTab } from './features/views/registry';
 
 /** The application shell. */
 export function App(): ReactNode {
@@ -105,7 +106,9 @@ export function App(): ReactNode {
                   role="tabpanel"
                 >
                   <ErrorBoundary area="this tab">
-                    {conn ? (
+                    {conn && tab.view ? (
+                      <ViewTab kind={tab.view} connection={conn} params={tab.viewParams ?? {}} active={tab.id === tabs.activeId} />
+                    ) : conn ? (
                       <QueryTab
                         connection={conn}
                         tab={tab}

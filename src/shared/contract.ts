@@ -19,45 +19,17 @@ import type { ConnectionParams, Engine } from './connection';
 import type { ColumnMeta, ExplainResult, ExportFormat, ResultPage, StatementOutcome } from './query';
 import type { SchemaSnapshot } from './schema';
 import type { HistoryEntry, HistoryPage, SavedQuery, SavedQueryDiff, SavedQueryVersion } from './history';
-import type { Row } from './values';
+import { aiRequests, aiEvents } from './contracts/ai';
+import { aiSettingsRequests, aiSettingsEvents } from './contracts/aiSettings';
+import { event, id, request, type EventDef, type RequestDef } from './contracts/define';
+import { docsRequests, docsEvents } from './contracts/docs';
+import { erdRequests, erdEvents } from './contracts/erd';
+import { mockRequests, mockEvents } from './contracts/mock';
+import { planRequests, planEvents } from './contracts/plan';
+import { retrievalRequests, retrievalEvents } from './contracts/retrieval';
 
-/** A request definition: a zod schema for the arguments and a phantom result type. */
-export interface RequestDef<A extends z.ZodType, R> {
-  args: A;
-  /** Phantom: carries the result type only. */
-  result?: R;
-}
-
-/** Declares a request whose result type is R. */
-const request =
-  <R>() =>
-  <A extends z.ZodType>(args: A): RequestDef<A, R> => ({ args });
-
-/** An event definition: a phantom payload type. */
-export interface EventDef<P> {
-  payload?: P;
-}
-
-/** Declares an event whose payload is P. */
-const event = <P>(): EventDef<P> => ({});
-
-const id = z.string().min(1).max(200);
-const mockTables = z.array(z.string().min(1).max(600)).min(1).max(1000);
-const mockRows = z.number().int().min(0).max(10_000_000);
-const mockSeed = z.number().int().optional();
-const mockOverrides = z
-  .record(
-    z.string().max(600),
-    z.strictObject({
-      generator: z.string().max(100).optional(),
-      nullRatio: z.number().min(0).max(1).optional(),
-      min: z.number().optional(),
-      max: z.number().optional(),
-      distribution: z.enum(['uniform', 'normal', 'zipf']).optional(),
-      values: z.array(z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()])).max(10_000).optional(),
-    }),
-  )
-  .optional();
+export type { EventDef, RequestDef };
+export type * from './contracts/mock';
 
 /** What the shell shows about the running app. */
 export interface AppInfo {
@@ -183,8 +155,8 @@ export interface ExportProgress {
   done: boolean;
 }
 
-/** Every request, by method name. */
-export const requests = {
+/** The core requests (app, connections, schema, query, results, tabs, history, saved). */
+const coreRequests = {
   /** The running app: version, data folder, warnings. */
   'app.info': request<AppInfo>()(z.strictObject({})),
   /** Returns its argument: a diagnostic for the transports and the value codec. */
@@ -338,54 +310,7 @@ export const requests = {
   /** Deletes a saved query and its versions. */
   'saved.delete': request<{ deleted: boolean }>()(z.strictObject({ id })),
 
-  /** Mock data: the chosen tables in insert order; parents a chosen table needs are added as `auto`. */
-  'mock.plan': request<{ tables: MockPlanTable[] }>()(z.strictObject({ connectionId: id, tables: mockTables })),
-  /** Mock data: sample rows per table (nothing is written). */
-  'mock.preview': request<MockPreviewTable[]>()(
-    z.strictObject({ connectionId: id, tables: mockTables, rows: z.number().int().min(0).max(1000).optional(), seed: mockSeed, overrides: mockOverrides }),
-  ),
-  /** Mock data: inserts rows in one transaction (progress: `mock.progress`); refused read-only; prod needs `confirmed`. */
-  'mock.insert': request<MockInsertResult>()(
-    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, seed: mockSeed, overrides: mockOverrides, mockId: id.optional(), confirmed: z.boolean().optional() }),
-  ),
-  /** Cancels a running mock insert; its transaction rolls back. */
-  'mock.cancel': request<{ cancelled: boolean }>()(z.strictObject({ mockId: id })),
-  /** Mock data written to the exports folder: one SQL script, or a folder of CSV files. */
-  'mock.export': request<{ path: string; files: string[]; totalRows: number }>()(
-    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, seed: mockSeed, overrides: mockOverrides, format: z.enum(['sql', 'csv']) }),
-  ),
 } as const;
-
-/** A table of a mock-data plan. */
-export interface MockPlanTable {
-  schema: string;
-  table: string;
-  /** Added because a chosen table needs its rows (filled only when empty). */
-  auto: boolean;
-}
-
-/** Sample mock rows of one table. */
-export interface MockPreviewTable {
-  schema: string;
-  table: string;
-  columns: string[];
-  rows: Row[];
-}
-
-/** Rows a mock insert wrote. */
-export interface MockInsertResult {
-  mockId: string;
-  tables: { schema: string; table: string; rows: number }[];
-  totalRows: number;
-}
-
-/** Progress of a mock insert: rows done over all tables / planned. */
-export interface MockProgressEvent {
-  mockId: string;
-  table: string;
-  rows: number;
-  total: number;
-}
 
 /** An editor tab as stored for restoring after a restart. */
 export interface EditorTabRecord {
@@ -399,8 +324,8 @@ export interface EditorTabRecord {
   position: number;
 }
 
-/** Every event, by name. */
-export const events = {
+/** The core events. */
+const coreEvents = {
   'query.resultSet': event<ResultSetStarted>(),
   'query.progress': event<QueryProgress>(),
   'export.progress': event<ExportProgress>(),
@@ -408,8 +333,30 @@ export const events = {
   'connection.dropped': event<{ connectionId: string; message: string }>(),
   /** A run was recorded in the query history (the History panel prepends it). */
   'history.recorded': event<HistoryEntry>(),
-  /** Progress of a mock-data insert. */
-  'mock.progress': event<MockProgressEvent>(),
+} as const;
+
+/** Every request, by method name: the core and each feature's part (`contracts/*.ts`). */
+export const requests = {
+  ...coreRequests,
+  ...mockRequests,
+  ...docsRequests,
+  ...erdRequests,
+  ...retrievalRequests,
+  ...aiSettingsRequests,
+  ...aiRequests,
+  ...planRequests,
+} as const;
+
+/** Every event, by name. */
+export const events = {
+  ...coreEvents,
+  ...mockEvents,
+  ...docsEvents,
+  ...erdEvents,
+  ...retrievalEvents,
+  ...aiSettingsEvents,
+  ...aiEvents,
+  ...planEvents,
 } as const;
 
 // The dependency-free name lists (contractNames.ts) and these objects must match exactly.

@@ -4,6 +4,23 @@
  * these lists at compile time: a method or event exists in both or the build fails.
  */
 
+// Each feature lists its names in its own constant (one line to edit per feature).
+const MOCK_METHODS = ['mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
+const DOCS_METHODS = [] as const;
+const ERD_METHODS = [] as const;
+const RETRIEVAL_METHODS = [] as const;
+const AI_SETTINGS_METHODS = [] as const;
+const AI_METHODS = [] as const;
+const PLAN_METHODS = [] as const;
+
+const MOCK_EVENTS = ['mock.progress'] as const;
+const DOCS_EVENTS = [] as const;
+const ERD_EVENTS = [] as const;
+const RETRIEVAL_EVENTS = [] as const;
+const AI_SETTINGS_EVENTS = [] as const;
+const AI_EVENTS = [] as const;
+const PLAN_EVENTS = [] as const;
+
 /** Every request method, in declaration order. */
 export const METHOD_NAMES = [
   'app.info', 'app.echo',
@@ -16,11 +33,26 @@ export const METHOD_NAMES = [
   'tabs.list', 'tabs.save', 'tabs.close',
   'history.search', 'history.delete',
   'saved.list', 'saved.save', 'saved.get', 'saved.versions', 'saved.diff', 'saved.restore', 'saved.delete',
-  'mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export',
+  ...MOCK_METHODS,
+  ...DOCS_METHODS,
+  ...ERD_METHODS,
+  ...RETRIEVAL_METHODS,
+  ...AI_SETTINGS_METHODS,
+  ...AI_METHODS,
+  ...PLAN_METHODS,
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded', 'mock.progress'] as const;
+export const EVENT_NAMES = [
+  'query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded',
+  ...MOCK_EVENTS,
+  ...DOCS_EVENTS,
+  ...ERD_EVENTS,
+  ...RETRIEVAL_EVENTS,
+  ...AI_SETTINGS_EVENTS,
+  ...AI_EVENTS,
+  ...PLAN_EVENTS,
+] as const;
 
 /** A method name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -11,17 +11,23 @@ import { ConnectionService } from '../connections/connectionService';
 import { ConnectionStore } from '../connections/store';
 import { ensureDemo } from '../demo/ensureDemo';
 import { HistoryService, SavedQueryService } from '../history';
+import { createAiFeature } from '../ai/feature';
+import { createDocsFeature } from '../docs/feature';
+import { createErdFeature } from '../erd/feature';
 import { MockService } from '../mock/mockService';
+import { createPlanFeature } from '../plan/feature';
 import { exportRows } from '../query/export';
 import { QueryService } from '../query/queryService';
 import { ResultRegistry } from '../query/resultRegistry';
 import { SessionManager } from '../query/sessions';
 import { cleanupStaleSpills, MemoryBudget } from '../query/spool';
+import { createRetrievalFeature } from '../retrieval/feature';
 import { SchemaService } from '../schema/schemaService';
 import { chooseSecretStore } from '../secrets/chooseSecretStore';
 import { TabService } from '../tabs/tabService';
 import type { SecretStore } from '../secrets/secretStore';
 import { openAppDatabase } from './appDb';
+import type { FeatureDeps } from './feature';
 import { EventBus } from './events';
 import { appPaths } from './paths';
 import { APP_VERSION } from './version';
@@ -84,6 +90,13 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const exportsRunning = new Map<string, AbortController>();
   const editorTabs = new TabService(db);
   const mock = new MockService(sessions, paths.exportsDir, events.emit);
+  const deps: FeatureDeps = { db, paths, store, connections, sessions, schemas, queries, history, saved, secrets, events };
+  const docs = createDocsFeature(deps);
+  const erd = createErdFeature(deps);
+  const retrieval = createRetrievalFeature(deps);
+  const ai = createAiFeature(deps);
+  const plan = createPlanFeature(deps);
+  const features = [docs, erd, retrieval, ai, plan];
   const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings, secretBackend: secrets.backend };
 
   const handlers: Handlers = {
@@ -170,6 +183,11 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     'mock.insert': async (args) => mock.insert(args),
     'mock.cancel': async ({ mockId }) => ({ cancelled: mock.cancel(mockId) }),
     'mock.export': async (args) => mock.export(args),
+    ...docs.handlers,
+    ...erd.handlers,
+    ...retrieval.handlers,
+    ...ai.handlers,
+    ...plan.handlers,
   };
 
   return {
@@ -177,6 +195,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     events,
     info,
     async close() {
+      for (const f of features) await f.close?.();
       await sessions.closeAll();
       await results.closeAll();
       db.close();

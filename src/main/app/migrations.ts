@@ -1,7 +1,12 @@
 /**
  * Numbered migrations of the app database. Append only: never edit a migration that shipped.
- * `PRAGMA user_version` records the last applied number.
+ * `PRAGMA user_version` records the last applied number. Features keep their migration beside
+ * their code (`<feature>/migration.ts`) with the number given here.
  */
+import { AI_MIGRATION } from '../ai/migration';
+import { DOCS_MIGRATION } from '../docs/migration';
+import { ERD_MIGRATION } from '../erd/migration';
+import { PLAN_MIGRATION } from '../plan/migration';
 
 /** One migration: its number and its SQL. */
 export interface Migration {
@@ -137,4 +142,8 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX editor_tabs_by_position ON editor_tabs(position);
     `,
   },
+  DOCS_MIGRATION,
+  ERD_MIGRATION,
+  AI_MIGRATION,
+  PLAN_MIGRATION,
 ];

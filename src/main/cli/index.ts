@@ -4,7 +4,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
+import { registerAsk } from './commands/ask';
 import { registerConnections } from './commands/connections';
+import { registerDocs } from './commands/docs';
+import { registerErd } from './commands/erd';
 import { registerExplain } from './commands/explain';
 import { registerIntrospect } from './commands/introspect';
 import { registerMock } from './commands/mock';
@@ -30,6 +33,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerConnections(program, setExit);
   registerRetrieval(program, setExit);
   registerMock(program, setExit);
+  registerDocs(program, setExit);
+  registerErd(program, setExit);
+  registerAsk(program, setExit);
   return program;
 }
 

@@ -6,10 +6,19 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
 import { onOpenInEditor } from '../../app/openInEditor';
+import { onOpenView } from '../../app/openView';
 import { useApi } from '../../api/hooks';
 import { registerCommands } from '../palette/commands';
 import { onSavedChanged } from '../saved/saveQuery';
-import { initialTabs, tabsReducer, type Tab, type TabsAction, type TabsState } from '../tabs/model';
+import { initialTabs, tabsReducer, type Tab, type TabsAction, type TabsState, type ViewKind } from '../tabs/model';
+
+const VIEW_TITLES: Record<ViewKind, string> = {
+  erd: 'ER diagram',
+  docs: 'Docs',
+  workload: 'Workload',
+  'ai-settings': 'AI settings',
+  'ai-log': 'AI request log',
+};
 
 /** Typing pauses this long before a tab's text is saved. */
 export const SAVE_DEBOUNCE_MS = 400;
@@ -65,8 +74,9 @@ export function useEditorTabs(connections: ConnectionSummary[] | undefined): {
 
   // Save new, renamed and moved tabs; forget closed ones.
   useEffect(() => {
-    const ids = new Set(tabs.tabs.map((t) => t.id));
-    tabs.tabs.forEach((t, i) => save(t, i));
+    const editors = tabs.tabs.filter((t) => !t.view); // view tabs are not restored
+    const ids = new Set(editors.map((t) => t.id));
+    editors.forEach((t, i) => save(t, i));
     for (const id of [...saved.current.keys()]) {
       if (ids.has(id)) continue;
       saved.current.delete(id);
@@ -110,6 +120,16 @@ export function useEditorTabs(connections: ConnectionSummary[] | undefined): {
           ...(req.savedQueryId ? { savedQueryId: req.savedQueryId } : {}),
           ...(req.run ? { run: true } : {}),
         });
+      }),
+    [],
+  );
+
+  useEffect(
+    () =>
+      onOpenView((req) => {
+        const conn = connectionsRef.current?.find((c) => c.id === req.connectionId);
+        const title = req.title ?? `${VIEW_TITLES[req.view]} · ${conn?.name ?? ''}`;
+        dispatch({ type: 'openView', view: req.view, connectionId: req.connectionId, title, ...(req.params ? { params: req.params } : {}) });
       }),
     [],
   );

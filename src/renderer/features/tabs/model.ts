@@ -1,10 +1,17 @@
 /** The tab strip's state as a pure reducer: open per connection, close, activate. */
 
+/** Tabs that are not SQL editors: ER diagram, docs, workload, AI settings (see views/registry). */
+export type ViewKind = 'erd' | 'docs' | 'workload' | 'ai-settings' | 'ai-log';
+
 /** One tab of the main area. */
 export interface Tab {
   id: string;
   connectionId: string;
   title: string;
+  /** Absent: an SQL editor tab. Otherwise a view tab (not persisted across restarts). */
+  view?: ViewKind;
+  /** What the view should show (e.g. `{ table: 'public.film', hops: '1' }`); replaced on re-open. */
+  viewParams?: Record<string, string>;
   /** The text the tab opens with (restored or sent by "open in editor"); absent: a starter query. */
   sql?: string;
   /** The saved query the tab came from: its text is the baseline of the unsaved-changes marker. */
@@ -35,6 +42,8 @@ export type TabsAction =
       savedQueryId?: string;
       run?: boolean;
     }
+  /** Opens (or focuses and re-targets) the one view tab of this kind for this connection. */
+  | { type: 'openView'; view: ViewKind; connectionId: string; title: string; params?: Record<string, string> }
   /** Tabs restored after a restart go before any opened meanwhile. */
   | { type: 'restore'; tabs: Tab[] }
   | { type: 'dirty'; id: string; dirty: boolean }
@@ -54,8 +63,18 @@ export const initialTabs: TabsState = { tabs: [], activeId: null, seq: 0 };
 /** Applies one action. Opening a connection focuses its tab unless a new tab is asked for. */
 export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
   switch (action.type) {
+    case 'openView': {
+      const found = state.tabs.find((t) => t.view === action.view && t.connectionId === action.connectionId);
+      if (found) {
+        const tabs = state.tabs.map((t) => (t === found ? { ...t, title: action.title, viewParams: action.params ?? {} } : t));
+        return { ...state, tabs, activeId: found.id };
+      }
+      const seq = state.seq + 1;
+      const tab: Tab = { id: `tab-${seq}`, connectionId: action.connectionId, title: action.title, view: action.view, viewParams: action.params ?? {} };
+      return { tabs: [...state.tabs, tab], activeId: tab.id, seq };
+    }
     case 'open': {
-      const existing = state.tabs.filter((t) => t.connectionId === action.connectionId);
+      const existing = state.tabs.filter((t) => t.connectionId === action.connectionId && !t.view);
       if (existing.length > 0 && !action.newTab && action.sql === undefined) return { ...state, activeId: existing[0]!.id };
       const seq = state.seq + 1;
       const title = existing.length > 0 ? `${action.title} (${existing.length + 1})` : action.title;

