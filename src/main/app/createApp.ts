@@ -93,8 +93,8 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const deps: FeatureDeps = { db, paths, store, connections, sessions, schemas, queries, history, saved, secrets, events };
   const docs = createDocsFeature(deps);
   const erd = createErdFeature(deps);
-  const retrieval = createRetrievalFeature(deps);
-  const ai = createAiFeature(deps);
+  const retrieval = createRetrievalFeature(deps, { docs: docs.access, router: () => ai.access });
+  const ai = createAiFeature(deps, { docs: docs.access, retrieval: retrieval.access });
   const plan = createPlanFeature(deps);
   const features = [docs, erd, retrieval, ai, plan];
   const info: AppInfo = { name: 'QueryGenie', version: APP_VERSION, dataDir: paths.home, mode: opts.mode, warnings, secretBackend: secrets.backend };

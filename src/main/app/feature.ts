@@ -34,8 +34,10 @@ export interface FeatureDeps {
 /** Methods whose names start with a prefix, e.g. `MethodsOf<'docs.'>`. */
 export type MethodsOf<P extends string> = Extract<Method, `${P}${string}`>;
 
-/** What a feature gives the app: handlers for its methods, and cleanup on close. */
-export interface Feature<M extends Method> {
+/** What a feature gives the app: handlers for its methods, what it offers other features, and cleanup on close. */
+export interface Feature<M extends Method, Access = undefined> {
   handlers: Pick<Handlers, M>;
+  /** The feature's access interface for other features (e.g. DocsAccess), when it has one. */
+  access: Access;
   close?(): Promise<void>;
 }

@@ -4,5 +4,5 @@ import type { Feature, FeatureDeps, MethodsOf } from '../app/feature';
 /** Builds the feature. */
 export function createErdFeature(deps: FeatureDeps): Feature<MethodsOf<'erd.'>> {
   void deps;
-  return { handlers: {} };
+  return { handlers: {}, access: undefined };
 }

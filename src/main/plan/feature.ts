@@ -4,5 +4,5 @@ import type { Feature, FeatureDeps, MethodsOf } from '../app/feature';
 /** Builds the feature. */
 export function createPlanFeature(deps: FeatureDeps): Feature<MethodsOf<'plan.'>> {
   void deps;
-  return { handlers: {} };
+  return { handlers: {}, access: undefined };
 }

@@ -1,0 +1,16 @@
+/** What other features (retrieval, AI) may ask of the documentation store. */
+
+/** A glossary term. */
+export interface GlossaryTerm {
+  term: string;
+  definition: string;
+}
+
+/** The user's documentation of a connection. */
+export interface DocsAccess {
+  /** Descriptions by target: `schema.table` or `schema.table.column` → Markdown text. */
+  descriptions(connectionId: string): Map<string, string>;
+  glossary(connectionId: string): GlossaryTerm[];
+  /** Saves reviewed descriptions (e.g. AI drafts the user accepted). */
+  saveDescriptions(connectionId: string, entries: { target: string; text: string }[]): void;
+}
