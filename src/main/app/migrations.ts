@@ -4,6 +4,7 @@
  * their code (`<feature>/migration.ts`) with the number given here.
  */
 import { AI_MIGRATION } from '../ai/migration';
+import { AI_TASKS_MIGRATION } from '../ai/tasks/migration';
 import { DOCS_MIGRATION } from '../docs/migration';
 import { ERD_MIGRATION } from '../erd/migration';
 import { PLAN_MIGRATION } from '../plan/migration';
@@ -146,4 +147,5 @@ export const MIGRATIONS: Migration[] = [
   ERD_MIGRATION,
   AI_MIGRATION,
   PLAN_MIGRATION,
+  AI_TASKS_MIGRATION,
 ];

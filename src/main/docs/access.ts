@@ -1,10 +1,5 @@
 /** What other features (retrieval, AI) may ask of the documentation store. */
-
-/** A glossary term. */
-export interface GlossaryTerm {
-  term: string;
-  definition: string;
-}
+import type { GlossaryTerm } from '../../shared/docs';
 
 /** The user's documentation of a connection. */
 export interface DocsAccess {
