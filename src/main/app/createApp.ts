@@ -28,6 +28,7 @@ import { TabService } from '../tabs/tabService';
 import type { SecretStore } from '../secrets/secretStore';
 import { openAppDatabase } from './appDb';
 import type { FeatureDeps } from './feature';
+import type { RetrievalAccess } from '../retrieval/access';
 import { EventBus } from './events';
 import { appPaths } from './paths';
 import { APP_VERSION } from './version';
@@ -48,6 +49,8 @@ export interface CreateAppOptions {
 /** The running services. */
 export interface App {
   handlers: Handlers;
+  /** Retrieval for in-process callers (tests, the AI tasks). */
+  retrieval: RetrievalAccess;
   events: EventBus;
   info: AppInfo;
   close(): Promise<void>;
@@ -192,6 +195,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
 
   return {
     handlers,
+    retrieval: retrieval.access,
     events,
     info,
     async close() {

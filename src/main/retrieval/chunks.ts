@@ -45,6 +45,8 @@ export interface ChunkSources {
   valueSamples?: TableValueSamples[];
   includeValueSamples?: boolean;
   extraChunks?: ExtraChunk[];
+  /** The user's descriptions by `schema.table` / `schema.table.column` (added to the table cards). */
+  descriptions?: ReadonlyMap<string, string>;
 }
 
 /** `schema.table`. */
@@ -118,6 +120,19 @@ export function tableCardText(schema: string, t: TableInfo, neighbours: Iterable
   return lines.join('\n');
 }
 
+/** A card plus the user's descriptions of the table and its columns (so "churned" finds a described flag). */
+function withDescriptions(card: string, ref: string, t: TableInfo, descriptions: ReadonlyMap<string, string> | undefined): string {
+  if (!descriptions?.size) return card;
+  const lines = [card];
+  const own = descriptions.get(ref);
+  if (own) lines.push(`description: ${own}`);
+  for (const c of t.columns) {
+    const d = descriptions.get(`${ref}.${c.name}`);
+    if (d) lines.push(`${c.name}: ${d}`);
+  }
+  return lines.join('\n');
+}
+
 /** Builds every chunk for a snapshot (plus opt-in value samples and extra chunks). */
 export function buildChunks(src: ChunkSources): Chunk[] {
   const out: Chunk[] = [];
@@ -125,7 +140,7 @@ export function buildChunks(src: ChunkSources): Chunk[] {
   for (const s of src.snapshot.schemas) {
     for (const t of s.tables) {
       const ref = qualifiedName(s.name, t.name);
-      const text = tableCardText(s.name, t, neighbours.get(ref) ?? []);
+      const text = withDescriptions(tableCardText(s.name, t, neighbours.get(ref) ?? []), ref, t, src.descriptions);
       const links = [...(neighbours.get(ref) ?? [])].sort();
       out.push({ key: `table:${ref}`, kind: 'table', tableRef: ref, text, links, hash: chunkHash('table', ref, `${text}\0${links.join(',')}`) });
     }

@@ -54,6 +54,8 @@ export interface AssembleInput {
   examples?: ContextExample[];
   glossary?: string[];
   budget?: number;
+  /** Tables never to include, even when the whole schema fits. */
+  exclude?: ReadonlySet<string>;
 }
 
 function tablesByRef(snapshot: SchemaSnapshot): Map<string, string> {
@@ -66,15 +68,20 @@ function tablesByRef(snapshot: SchemaSnapshot): Map<string, string> {
 export function assembleContext(input: AssembleInput): PromptContext {
   const budget = input.budget ?? DEFAULT_CONTEXT_BUDGET;
   const ddl = tablesByRef(input.snapshot);
+  for (const t of input.exclude ?? []) ddl.delete(t);
   const whole = [...ddl.values()].join('\n');
-  if (estimateTokens(whole) <= budget) {
-    return { text: whole, tables: [...ddl.keys()], examples: [], tokens: estimateTokens(whole), reasons: [`the whole schema (${ddl.size} tables) fits the budget of ${budget} tokens`] };
-  }
+  const wholeFits = estimateTokens(whole) <= budget;
   const parts: string[] = [];
   const tables: string[] = [];
   const examples: ContextExample[] = [];
   const reasons: string[] = [];
   let used = 0;
+  if (wholeFits) {
+    parts.push(whole);
+    tables.push(...ddl.keys());
+    used = estimateTokens(whole) + 1;
+    reasons.push(`the whole schema (${ddl.size} tables) fits the budget of ${budget} tokens`);
+  }
   const tryAdd = (text: string): boolean => {
     const cost = estimateTokens(text) + 1;
     if (used + cost > budget) return false;
@@ -83,7 +90,7 @@ export function assembleContext(input: AssembleInput): PromptContext {
     return true;
   };
   // Tables first (a missing table cannot be recovered), then examples, then glossary terms.
-  for (const ref of input.tables) {
+  for (const ref of wholeFits ? [] : input.tables) {
     const line = ddl.get(ref);
     if (!line) continue;
     if (tryAdd(line)) {
@@ -108,19 +115,27 @@ export interface ContextOptions {
   /** Tables taken from search before expansion. */
   k?: number;
   maxExamples?: number;
+  /** Tables the user added: always included, first. */
+  include?: string[];
+  /** Tables the user removed: never included. */
+  exclude?: string[];
 }
 
 /** Retrieval + expansion + assembly for a question. */
 export async function buildPromptContext(index: RetrievalIndex, snapshot: SchemaSnapshot, question: string, opts: ContextOptions = {}): Promise<PromptContext> {
   const result = await hybridSearch(index, question, { k: opts.k ?? 12 });
   const exampleChunks = result.chunks.filter((c): c is ScoredChunk & { sql: string } => (c.kind === 'example' || c.kind === 'saved_query') && !!c.sql).slice(0, opts.maxExamples ?? 3);
-  const ranked = result.tables.map((t) => t.table);
+  const excluded = new Set(opts.exclude ?? []);
+  const included = (opts.include ?? []).filter((t) => !excluded.has(t));
+  const ranked = [...included, ...result.tables.map((t) => t.table).filter((t) => !included.includes(t))].filter((t) => !excluded.has(t));
   const expanded = expandAlongForeignKeys(ranked, snapshot, { exampleSql: exampleChunks.map((c) => c.sql) });
   const reasons = new Map<string, string>(result.tables.map((t) => [t.table, `matched the question (${t.chunks[0]?.via.join(' + ') ?? 'join graph'})`]));
   for (const a of expanded.added) reasons.set(a.table, a.reason);
+  for (const t of included) reasons.set(t, 'added by you');
   return assembleContext({
     snapshot,
-    tables: expanded.tables,
+    tables: expanded.tables.filter((t) => !excluded.has(t)),
+    exclude: excluded,
     tableReasons: reasons,
     examples: exampleChunks.map((c) => ({ text: c.text, sql: c.sql })),
     glossary: result.chunks.filter((c) => c.kind === 'glossary').slice(0, 5).map((c) => c.text),

@@ -80,6 +80,8 @@ export class RetrievalIndex {
     db.pragma('journal_mode = WAL');
     sqliteVec.load(db);
     db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    // Accepted question→SQL pairs are a source, not derived data: they survive full rebuilds.
+    db.exec('CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, question TEXT NOT NULL, sql TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (question, sql))');
     const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
     const stale = meta.get('embedder') !== embedder.id || meta.get('dimensions') !== String(embedder.dimensions) || meta.get('layout') !== LAYOUT_VERSION;
     const index = new RetrievalIndex(db, embedder, stale);
@@ -250,6 +252,16 @@ export class RetrievalIndex {
   /** Stores a metadata value (kept until the next full rebuild). */
   setMeta(key: string, value: string): void {
     this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /** Records an accepted question→SQL pair (a duplicate is ignored). */
+  addExample(question: string, sql: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO examples(question, sql, created_at) VALUES (?, ?, ?)').run(question, sql, new Date().toISOString());
+  }
+
+  /** Every accepted pair, oldest first. */
+  examples(): Array<{ id: number; question: string; sql: string }> {
+    return this.db.prepare('SELECT id, question, sql FROM examples ORDER BY id').all() as Array<{ id: number; question: string; sql: string }>;
   }
 
   /** Closes the file. */

@@ -1,9 +1,58 @@
-/** Contract part — The local retrieval index per connection: status, build with progress, cancel, options. */
-// import { z } from 'zod';
-// import { event, id, request } from './define';
+/** Contract part — the local retrieval index per connection: status, build with progress, cancel, options, search. */
+import { z } from 'zod';
+import { event, id, request } from './define';
 
-/** Requests of this feature (method names must also be listed in contractNames.ts). */
-export const retrievalRequests = {} as const;
+/** The index state of a connection. */
+export interface RetrievalStatusInfo {
+  built: boolean;
+  chunks: number;
+  /** Which embedder built it, e.g. `builtin:hash-v1`. */
+  embedder: string;
+  builtAt: string | null;
+  /** Distinct values of low-cardinality text columns are indexed (opt-in). */
+  valueSamples: boolean;
+  /** Accepted question→SQL pairs. */
+  examples: number;
+}
 
-/** Events of this feature (names must also be listed in contractNames.ts). */
-export const retrievalEvents = {} as const;
+/** What a build did. */
+export interface RetrievalBuildResult {
+  buildId: string;
+  total: number;
+  embedded: number;
+  removed: number;
+  unchanged: number;
+  rebuilt: boolean;
+}
+
+/** Progress of a build. */
+export interface RetrievalProgress {
+  connectionId: string;
+  buildId: string;
+  phase: 'embedding' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+/** Requests of this feature. */
+export const retrievalRequests = {
+  /** The connection's index: built, size, embedder, options. */
+  'retrieval.status': request<RetrievalStatusInfo>()(z.strictObject({ connectionId: id })),
+  /** Builds or updates the index (only changed chunks are re-embedded); progress: `retrieval.progress`. */
+  'retrieval.build': request<RetrievalBuildResult>()(
+    z.strictObject({ connectionId: id, buildId: id.optional(), refreshSchema: z.boolean().optional() }),
+  ),
+  /** Cancels a running build; the index keeps its previous content. */
+  'retrieval.cancel': request<{ cancelled: boolean }>()(z.strictObject({ buildId: id })),
+  /** Turns value samples on or off for a connection (off by default). */
+  'retrieval.options.save': request<RetrievalStatusInfo>()(z.strictObject({ connectionId: id, valueSamples: z.boolean() })),
+  /** Tables ranked for a question (hybrid vector + keyword search, no expansion). */
+  'retrieval.search': request<Array<{ table: string; score: number }>>()(
+    z.strictObject({ connectionId: id, question: z.string().min(1).max(10_000), k: z.number().int().min(1).max(200).optional() }),
+  ),
+} as const;
+
+/** Events of this feature. */
+export const retrievalEvents = {
+  'retrieval.progress': event<RetrievalProgress>(),
+} as const;
