@@ -8,7 +8,7 @@
 const MOCK_METHODS = ['mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
 const DOCS_METHODS = [] as const;
 const ERD_METHODS = [] as const;
-const RETRIEVAL_METHODS = [] as const;
+const RETRIEVAL_METHODS = ['retrieval.status', 'retrieval.build', 'retrieval.cancel', 'retrieval.options.save', 'retrieval.search'] as const;
 const AI_SETTINGS_METHODS = [] as const;
 const AI_METHODS = [] as const;
 const PLAN_METHODS = [] as const;
@@ -16,7 +16,7 @@ const PLAN_METHODS = [] as const;
 const MOCK_EVENTS = ['mock.progress'] as const;
 const DOCS_EVENTS = [] as const;
 const ERD_EVENTS = [] as const;
-const RETRIEVAL_EVENTS = [] as const;
+const RETRIEVAL_EVENTS = ['retrieval.progress'] as const;
 const AI_SETTINGS_EVENTS = [] as const;
 const AI_EVENTS = [] as const;
 const PLAN_EVENTS = [] as const;
