@@ -28,6 +28,8 @@ function mainEntries(): Record<string, string> {
   const entries: Record<string, string> = { index: resolve(root, 'src/main/index.ts') };
   const sqliteWorker = resolve(root, 'src/main/drivers/sqlite/worker.ts');
   if (existsSync(sqliteWorker)) entries.sqliteWorker = sqliteWorker;
+  const retrievalWorker = resolve(root, 'src/main/retrieval/worker/indexWorker.ts');
+  if (existsSync(retrievalWorker)) entries.retrievalWorker = retrievalWorker;
   return entries;
 }
 

@@ -93,3 +93,23 @@ describe('retrieval in the app', () => {
     expect((await app.handlers['retrieval.status']({ connectionId: demoId })).chunks).toBe(off.chunks);
   });
 });
+
+describe('retrieval builds in the worker thread', () => {
+  it('cancels a build from its progress and keeps the previous index', async () => {
+    const file = path.join(home, 'wide.sqlite');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(file);
+    for (let i = 0; i < 300; i++) db.exec(`CREATE TABLE t${i} (id INTEGER PRIMARY KEY, name_${i} TEXT, amount_${i} REAL)`);
+    db.close();
+    const conn = await app.handlers['connections.save']({ name: 'wide', engine: 'sqlite', params: { filePath: file } });
+    const buildId = 'cancel-me';
+    const off = app.events.subscribe((name, payload) => {
+      if (name === 'retrieval.progress' && (payload as RetrievalProgress).buildId === buildId) void app.handlers['retrieval.cancel']({ buildId });
+    });
+    await expect(app.handlers['retrieval.build']({ connectionId: conn.id, buildId })).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
+    off();
+    expect((await app.handlers['retrieval.status']({ connectionId: conn.id })).built).toBe(false);
+    const done = await app.handlers['retrieval.build']({ connectionId: conn.id });
+    expect(done.embedded).toBe(300);
+  });
+});

@@ -17,7 +17,7 @@ const { bindIpc } = await import('./bind');
 function fakeApp(calls: string[]): App {
   const events = new EventBus();
   const handlerObj = new Proxy({}, { get: (_t, method: string) => async (args: unknown) => (calls.push(method), { echoed: args }) });
-  return { handlers: handlerObj as App['handlers'], events, info: {} as App['info'], close: async () => undefined };
+  return { handlers: handlerObj as App['handlers'], retrieval: {} as App['retrieval'], events, info: {} as App['info'], close: async () => undefined };
 }
 
 describe('Electron IPC binding', () => {

@@ -15,11 +15,12 @@ import type { SchemaService } from '../schema/schemaService';
 import type { DocsAccess } from '../docs/access';
 import type { ContextRequest, RetrievalAccess } from './access';
 import { buildChunks, type ExtraChunk, type TableValueSamples } from './chunks';
-import { buildPromptContext, type PromptContext } from './contextBuilder';
+import type { PromptContext } from './contextBuilder';
 import type { Embedder } from './embedders/types';
-import { RetrievalIndex, type BuildProgress, type BuildStats } from './index';
-import { hybridSearch } from './search';
+import type { BuildProgress, BuildStats } from './index';
 import { collectValueSamples } from './valueSamples';
+import { IndexHost } from './worker/indexHost';
+import type { EmbedderSpec, IndexOp, IndexOpResults } from './worker/protocol';
 
 /** What the app needs to keep indexes. */
 export interface AppRetrievalDeps {
@@ -48,11 +49,21 @@ const VALUE_SAMPLES_KEY = (connectionId: string): string => `retrieval.valueSamp
 
 /** The app's retrieval service. */
 export class AppRetrieval implements RetrievalAccess {
-  private readonly indexes = new Map<string, RetrievalIndex>();
+  private readonly host: IndexHost;
+  /** Index files opened in the worker, by connection. */
+  private readonly files = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly running = new Map<string, AbortController>();
 
-  constructor(private readonly deps: AppRetrievalDeps) {}
+  constructor(private readonly deps: AppRetrievalDeps) {
+    this.host = new IndexHost((embedderId) => {
+      for (const id of this.files.keys()) {
+        const e = this.deps.embedder(id);
+        if (e.id === embedderId) return e;
+      }
+      return undefined;
+    });
+  }
 
   /** Whether value samples are indexed for a connection (opt-in; off by default). */
   valueSamplesEnabled(connectionId: string): boolean {
@@ -65,32 +76,19 @@ export class AppRetrieval implements RetrievalAccess {
     this.deps.db.prepare('INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)').run(VALUE_SAMPLES_KEY(connectionId), String(enabled));
   }
 
-  /** The index of a connection (opened on first use; rebuilt when the embedder changed). */
-  private index(connectionId: string): RetrievalIndex {
+  /** Runs an operation on a connection's index in the worker (which rebuilds it when the embedder changed). */
+  private op<O extends IndexOp>(connectionId: string, body: O, opts: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {}): Promise<IndexOpResults[O['op']]> {
     const embedder = this.deps.embedder(connectionId);
-    let index = this.indexes.get(connectionId);
-    if (index && index.embedder.id !== embedder.id) {
-      index.close();
-      index = undefined;
-    }
-    if (!index) {
-      index = RetrievalIndex.open(path.join(this.deps.home, 'index', `${connectionId.replace(/[^\w.-]/g, '_')}.db`), embedder);
-      this.indexes.set(connectionId, index);
-    }
-    return index;
+    const spec: EmbedderSpec = { id: embedder.id, dimensions: embedder.dimensions, builtin: embedder.id.startsWith('builtin') };
+    const file = path.join(this.deps.home, 'index', `${connectionId.replace(/[^\w.-]/g, '_')}.db`);
+    this.files.set(connectionId, file);
+    return this.host.call(file, spec, body, opts);
   }
 
   /** The status of a connection's index. */
-  status(connectionId: string): RetrievalStatus {
-    const index = this.index(connectionId);
-    return {
-      built: index.isBuilt(),
-      chunks: index.isBuilt() ? index.chunkCount() : 0,
-      embedder: index.embedder.id,
-      builtAt: index.getMeta('builtAt') ?? null,
-      valueSamples: this.valueSamplesEnabled(connectionId),
-      examples: index.examples().length,
-    };
+  async status(connectionId: string): Promise<RetrievalStatus> {
+    const s = await this.op(connectionId, { op: 'status' });
+    return { ...s, valueSamples: this.valueSamplesEnabled(connectionId) };
   }
 
   /** Runs `fn` after any build of the same connection (one build at a time per index). */
@@ -101,14 +99,14 @@ export class AppRetrieval implements RetrievalAccess {
     return next;
   }
 
-  private extraChunks(connectionId: string, index: RetrievalIndex): ExtraChunk[] {
+  private async extraChunks(connectionId: string): Promise<ExtraChunk[]> {
     const out: ExtraChunk[] = [];
     for (const g of this.deps.docs.glossary(connectionId)) out.push({ key: g.term.toLowerCase(), kind: 'glossary', text: `${g.term}: ${g.definition}` });
     for (const q of this.deps.saved.list({})) {
       if (q.connectionId !== connectionId) continue;
       out.push({ key: q.id, kind: 'saved_query', text: [q.name, q.description].filter(Boolean).join(': '), sql: q.sql });
     }
-    for (const e of index.examples()) out.push({ key: String(e.id), kind: 'example', text: e.question, sql: e.sql });
+    for (const e of await this.op(connectionId, { op: 'examples' })) out.push({ key: String(e.id), kind: 'example', text: e.question, sql: e.sql });
     return out;
   }
 
@@ -129,7 +127,6 @@ export class AppRetrieval implements RetrievalAccess {
   }
 
   private async buildFrom(connectionId: string, snapshot: SchemaSnapshot, signal: AbortSignal, buildId: string): Promise<BuildStats> {
-    const index = this.index(connectionId);
     const samplesOn = this.valueSamplesEnabled(connectionId);
     let valueSamples: TableValueSamples[] = [];
     if (samplesOn) {
@@ -141,9 +138,8 @@ export class AppRetrieval implements RetrievalAccess {
       }
     }
     const descriptions = this.deps.docs.descriptions(connectionId);
-    const chunks = buildChunks({ snapshot, valueSamples, includeValueSamples: samplesOn, extraChunks: this.extraChunks(connectionId, index), descriptions });
-    const stats = await index.build(chunks, { signal, onProgress: (p) => this.deps.onProgress?.(connectionId, buildId, p) });
-    index.setMeta('snapshot', JSON.stringify(snapshot));
+    const chunks = buildChunks({ snapshot, valueSamples, includeValueSamples: samplesOn, extraChunks: await this.extraChunks(connectionId), descriptions });
+    const stats = await this.op(connectionId, { op: 'build', chunks }, { signal, onProgress: (p) => this.deps.onProgress?.(connectionId, buildId, p) });
     return stats;
   }
 
@@ -156,35 +152,31 @@ export class AppRetrieval implements RetrievalAccess {
 
   /** Ranked tables for a question (pure ranking, no expansion). */
   async search(connectionId: string, question: string, k: number): Promise<Array<{ table: string; score: number }>> {
-    const index = await this.ready(connectionId);
-    const result = await hybridSearch(index, question, { k });
-    return result.tables.map((t) => ({ table: t.table, score: t.score }));
-  }
-
-  /** The index, built or brought up to date against the cached snapshot. */
-  private async ready(connectionId: string): Promise<RetrievalIndex> {
     await this.build(connectionId);
-    return this.index(connectionId);
+    const result = await this.op(connectionId, { op: 'search', question, k });
+    return result.tables.map((t) => ({ table: t.table, score: t.score }));
   }
 
   /** The prompt context for a question. */
   async context(connectionId: string, question: string, opts: ContextRequest = {}): Promise<PromptContext> {
     if (!question.trim()) throw new AppError('INVALID_REQUEST', 'Ask a question first: the context is chosen for it.');
-    const index = await this.ready(connectionId);
+    await this.build(connectionId);
     const snapshot = await this.deps.schemas.get(connectionId);
-    return buildPromptContext(index, snapshot, question, { budget: opts.budgetTokens, include: opts.include, exclude: opts.exclude });
+    const options = { budget: opts.budgetTokens, include: opts.include, exclude: opts.exclude };
+    return this.op(connectionId, { op: 'context', snapshot, question, options }, { signal: opts.signal });
   }
 
   /** Records an accepted pair; it is indexed at the next build (the next question builds). */
   async addExample(connectionId: string, question: string, sql: string): Promise<void> {
-    this.index(connectionId).addExample(question.trim(), sql.trim());
+    await this.op(connectionId, { op: 'addExample', question: question.trim(), sql: sql.trim() });
   }
 
   /** Closes every index file. */
   async close(): Promise<void> {
     for (const c of this.running.values()) c.abort();
     await Promise.all([...this.queues.values()]);
-    for (const i of this.indexes.values()) i.close();
-    this.indexes.clear();
+    await Promise.all([...this.files.keys()].map((id) => this.op(id, { op: 'close' }).catch(() => undefined)));
+    this.files.clear();
+    await this.host.close();
   }
 }
