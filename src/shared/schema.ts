@@ -21,6 +21,8 @@ export interface ColumnInfo {
   ordinal: number;
   /** True for identity / auto-increment / serial columns. */
   autoIncrement?: boolean;
+  /** A generated (computed) column: the engine computes it, an INSERT or UPDATE may not set it. */
+  generated?: 'stored' | 'virtual';
 }
 
 /** A foreign key (composite keys list several columns, in matching order). */

@@ -1,7 +1,8 @@
 /**
  * The test schema for the mock generator, per engine: a self-reference (customers.referred_by),
  * a cycle through a nullable key (customers.favorite_order_id ↔ orders.customer_id), composite
- * keys (order_items, warehouses → stock_moves), CHECKs, an enum, UNIQUE columns.
+ * keys (order_items, warehouses → stock_moves), CHECKs, an enum, UNIQUE columns, generated columns
+ * (products.stock_value stored; products.name_length virtual where the engine has virtual ones).
  */
 import { createHash } from 'node:crypto';
 import type { Engine } from '../../src/shared/connection';
@@ -46,7 +47,8 @@ function ddl(engine: Engine): string[] {
     `CREATE TABLE orders (${serial}, customer_id integer NOT NULL REFERENCES customers(id), total numeric(10,2) NOT NULL CHECK (total >= 0),
       status varchar(20) NOT NULL CHECK (status IN ('new', 'paid', 'shipped')), created_at ${ts} NOT NULL)`,
     `CREATE TABLE products (code varchar(12) PRIMARY KEY, name varchar(80) NOT NULL, price numeric(8,2) NOT NULL CHECK (price BETWEEN 1 AND 500),
-      stock integer NOT NULL CHECK (stock >= 0 AND stock <= 1000), url varchar(200))`,
+      stock integer NOT NULL CHECK (stock >= 0 AND stock <= 1000), url varchar(200),
+      stock_value numeric(12,2) GENERATED ALWAYS AS (price * stock) STORED${engine === 'postgres' ? '' : `, name_length integer GENERATED ALWAYS AS (length(name)) VIRTUAL`})`,
     `CREATE TABLE order_items (order_id integer NOT NULL REFERENCES orders(id), line_no smallint NOT NULL, product_code varchar(12) NOT NULL REFERENCES products(code),
       quantity integer NOT NULL CHECK (quantity > 0 AND quantity < 50), PRIMARY KEY (order_id, line_no))`,
     `CREATE TABLE warehouses (region char(2) NOT NULL, code integer NOT NULL, name varchar(60) NOT NULL, PRIMARY KEY (region, code))`,

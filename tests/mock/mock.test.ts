@@ -74,6 +74,11 @@ for (const { engine, skip } of engines) {
       expect(await count(conn, 'order_items', 'WHERE quantity <= 0 OR quantity >= 50')).toBe(0);
       expect(await count(conn, 'products', 'WHERE price < 1 OR price > 500 OR stock < 0 OR stock > 1000')).toBe(0);
       expect(await count(conn, 'customers', "WHERE status NOT IN ('active', 'inactive', 'banned')")).toBe(0);
+      // Generated columns are left to the engine (naming them in an INSERT would fail).
+      expect(await count(conn, 'products', 'WHERE stock_value IS NULL OR stock_value <> price * stock')).toBe(0);
+      const products = (await conn.introspect()).schemas.flatMap((s) => s.tables).find((t) => t.name === 'products')!;
+      expect(products.columns.find((c) => c.name === 'stock_value')?.generated).toBe('stored');
+      if (engine !== 'postgres') expect(products.columns.find((c) => c.name === 'name_length')?.generated).toBe('virtual');
     });
 
     it('gives the same rows for the same seed and different rows for another', { timeout: 60_000 }, async () => {

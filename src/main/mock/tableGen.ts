@@ -72,7 +72,8 @@ export class TableGen {
     private readonly ctx: GenContext,
     overrides: Record<string, ColumnOverride>,
   ) {
-    this.columns = p.table.columns;
+    // Generated columns are computed by the engine: an INSERT may not name them.
+    this.columns = p.table.columns.filter((c) => !c.generated);
     this.columns.forEach((c, i) => this.index.set(c.name, i));
     const checks = columnChecks(p.table.constraints.filter((c) => c.kind === 'check' && c.definition).map((c) => c.definition!));
     for (const f of p.fks) for (const c of f.fk.columns) this.fkCols.add(this.index.get(c)!);

@@ -34,7 +34,7 @@ export const COLUMNS_SQL = `
 SELECT s.name AS schemaName, o.name AS tableName, c.column_id AS ordinal, c.name AS name,
        t.name AS typeName, c.max_length AS maxLength, c.precision AS precision, c.scale AS scale,
        c.is_nullable AS nullable, c.is_identity AS isIdentity, dc.definition AS defaultDef,
-       cc.definition AS computedDef, CAST(ep.value AS nvarchar(4000)) AS comment
+       cc.definition AS computedDef, cc.is_persisted AS computedPersisted, CAST(ep.value AS nvarchar(4000)) AS comment
 FROM sys.columns c
 JOIN sys.objects o ON o.object_id = c.object_id
 JOIN sys.schemas s ON s.schema_id = o.schema_id

@@ -136,6 +136,7 @@ export async function introspectMysql(
         comment: c.comment || null,
         ordinal: Number(c.ordinal),
         ...(/auto_increment/i.test(c.extra) ? { autoIncrement: true } : {}),
+        ...(/STORED GENERATED|PERSISTENT/i.test(c.extra) ? { generated: 'stored' as const } : /VIRTUAL/i.test(c.extra) ? { generated: 'virtual' as const } : {}),
       });
       if (c.dataType === 'enum')
         enums.push({ name: `${c.tbl}.${c.name}`, values: enumValues(c.type) });

@@ -41,7 +41,8 @@ SELECT c.oid::int8 AS relid, n.nspname AS schema, c.relname AS table, a.attname 
        NOT a.attnotnull AS nullable,
        dflt.expr AS "default",
        d.description AS comment,
-       (a.attidentity <> '' OR COALESCE(dflt.expr, '') LIKE 'nextval(%') AS auto
+       (a.attidentity <> '' OR COALESCE(dflt.expr, '') LIKE 'nextval(%') AS auto,
+       NULLIF(a.attgenerated::text, '') AS generated
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

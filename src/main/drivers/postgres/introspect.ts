@@ -36,6 +36,8 @@ interface ColumnRow {
   default: string | null;
   comment: string | null;
   auto: boolean;
+  /** pg_attribute.attgenerated: 's' stored, 'v' virtual (PostgreSQL 18), null otherwise. */
+  generated: string | null;
 }
 interface ConstraintRow {
   schema: string;
@@ -161,6 +163,9 @@ export async function introspectPostgres(
         comment: c.comment,
         ordinal: c.ordinal,
         ...(c.auto ? { autoIncrement: true } : {}),
+        ...(c.generated ? { generated: c.generated === 'v' ? ('virtual' as const) : ('stored' as const) } : {}),
+        // A generated column's expression is reported as its default by pg_attrdef.
+        ...(c.generated ? { default: null } : {}),
       });
     }
     for (const c of constraints) addConstraint(tables.get(key(c.schema, c.table)), c);

@@ -117,6 +117,8 @@ export function assembleSnapshot(rows: CatalogRows, database: string, options: I
       comment: null,
       ordinal: i + 1,
       ...(kind === 'table' && rowidAlias && c.pk === 1 && c.type.toUpperCase() === 'INTEGER' ? { autoIncrement: true } : {}),
+      // table_xinfo: hidden 2 = virtual generated column, 3 = stored generated column.
+      ...(c.hidden === 2 ? { generated: 'virtual' as const } : c.hidden === 3 ? { generated: 'stored' as const } : {}),
     }));
     const names = kind === 'table' ? parseConstraintNames(sql) : new Map<string, string>();
     const byId = new Map<number, ForeignKeyInfo>();
