@@ -5,20 +5,22 @@
  */
 
 // Each feature lists its names in its own constant (one line to edit per feature).
-const MOCK_METHODS = ['mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
-const DOCS_METHODS = [] as const;
-const ERD_METHODS = [] as const;
+const MOCK_METHODS = ['mock.generators', 'mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
+const DOCS_METHODS = ['docs.bundle', 'docs.describe.list', 'docs.describe.save', 'docs.glossary.list', 'docs.glossary.save', 'docs.glossary.delete', 'docs.lint.settings.get', 'docs.lint.settings.save', 'docs.snapshots.list', 'docs.diff', 'docs.comments.preview', 'docs.comments.apply'] as const;
+const DOCS_SITE_METHODS = ['docsSite.export', 'docsSite.cancel', 'docsSite.diagram'] as const;
+const ERD_METHODS = ['erd.graph', 'erd.views.list', 'erd.views.get', 'erd.views.save', 'erd.views.delete', 'erd.export'] as const;
 const RETRIEVAL_METHODS = ['retrieval.status', 'retrieval.build', 'retrieval.cancel', 'retrieval.options.save', 'retrieval.search'] as const;
-const AI_SETTINGS_METHODS = [] as const;
-const AI_METHODS = [] as const;
+const AI_SETTINGS_METHODS = ['ai.providers.list', 'ai.providers.save', 'ai.providers.delete', 'ai.providers.test', 'ai.ollama.detect', 'ai.settings.get', 'ai.settings.save', 'ai.usage', 'ai.prices.get', 'ai.prices.save', 'ai.log.list', 'ai.log.get', 'ai.log.clear', 'ai.cache.clear'] as const;
+const AI_METHODS = ['ai.ask', 'ai.explain', 'ai.fix', 'ai.optimise', 'ai.describe', 'ai.describe.accept', 'ai.cancel', 'ai.preview', 'ai.context', 'ai.threads.list', 'ai.threads.get', 'ai.threads.delete', 'ai.feedback', 'ai.privacy.get', 'ai.privacy.save'] as const;
 const PLAN_METHODS = [] as const;
 
 const MOCK_EVENTS = ['mock.progress'] as const;
-const DOCS_EVENTS = [] as const;
+const DOCS_EVENTS = ['docs.changed'] as const;
+const DOCS_SITE_EVENTS = ['docsSite.progress'] as const;
 const ERD_EVENTS = [] as const;
 const RETRIEVAL_EVENTS = ['retrieval.progress'] as const;
 const AI_SETTINGS_EVENTS = [] as const;
-const AI_EVENTS = [] as const;
+const AI_EVENTS = ['ai.token', 'ai.status'] as const;
 const PLAN_EVENTS = [] as const;
 
 /** Every request method, in declaration order. */
@@ -35,6 +37,7 @@ export const METHOD_NAMES = [
   'saved.list', 'saved.save', 'saved.get', 'saved.versions', 'saved.diff', 'saved.restore', 'saved.delete',
   ...MOCK_METHODS,
   ...DOCS_METHODS,
+  ...DOCS_SITE_METHODS,
   ...ERD_METHODS,
   ...RETRIEVAL_METHODS,
   ...AI_SETTINGS_METHODS,
@@ -47,6 +50,7 @@ export const EVENT_NAMES = [
   'query.resultSet', 'query.progress', 'export.progress', 'connection.dropped', 'history.recorded',
   ...MOCK_EVENTS,
   ...DOCS_EVENTS,
+  ...DOCS_SITE_EVENTS,
   ...ERD_EVENTS,
   ...RETRIEVAL_EVENTS,
   ...AI_SETTINGS_EVENTS,

@@ -84,6 +84,42 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await page.close();
   });
 
+  it('uses the column overrides the user sets in the Columns tab', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(server.url);
+    const editor = page.getByRole('textbox', { name: 'SQL editor' });
+    const openDemo = page.getByRole('button', { name: 'Open the demo database' });
+    await editor.or(openDemo).first().waitFor();
+    if (await openDemo.isVisible()) await openDemo.click();
+    await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();
+    await page.getByRole('menuitem', { name: 'Generate mock data…' }).click();
+    const dialog = page.getByTestId('mock-dialog');
+    await dialog.getByRole('checkbox', { name: 'suppliers', exact: true }).check();
+    await dialog.getByRole('tab', { name: 'Columns' }).click();
+    const columns = dialog.getByTestId('mock-columns');
+    await columns.getByLabel('Fixed values of city').fill('Oslo, Lima');
+    await columns.getByLabel('NULL percent of contact_name').fill('100');
+    await columns.getByLabel('Minimum of phone').fill('x');
+    await expect(dialog.getByRole('button', { name: 'Preview', exact: true }).isDisabled()).resolves.toBe(true);
+    await columns.getByLabel('Minimum of phone').fill('');
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-columns.png') });
+    await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = dialog.getByTestId('mock-preview');
+    await preview.locator('tbody tr').first().waitFor();
+    const headers = await preview.locator('th').allTextContents();
+    const cityAt = headers.indexOf('city');
+    const contactAt = headers.indexOf('contact_name');
+    const rows = await preview.locator('tbody tr').all();
+    for (const row of rows) {
+      const cells = await row.locator('td').allTextContents();
+      expect(['Oslo', 'Lima']).toContain(cells[cityAt]);
+      expect(cells[contactAt]).toBe('NULL');
+    }
+    await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await page.close();
+  }, 60_000);
+
   it('shows progress while inserting, and Cancel rolls everything back', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);

@@ -13,7 +13,9 @@ import { ensureDemo } from '../demo/ensureDemo';
 import { HistoryService, SavedQueryService } from '../history';
 import { createAiFeature } from '../ai/feature';
 import { createDocsFeature } from '../docs/feature';
+import { createDocsSiteHandlers } from '../docs/site/handlers';
 import { createErdFeature } from '../erd/feature';
+import { GENERATOR_NAMES } from '../mock/generators';
 import { MockService } from '../mock/mockService';
 import { createPlanFeature } from '../plan/feature';
 import { exportRows } from '../query/export';
@@ -181,12 +183,14 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
       return { saved: true };
     },
     'tabs.close': async ({ id }) => ({ closed: editorTabs.close(id) }),
+    'mock.generators': async () => ({ generators: [...GENERATOR_NAMES].sort() }),
     'mock.plan': async ({ connectionId, tables }) => mock.plan(connectionId, tables),
     'mock.preview': async ({ rows, ...rest }) => mock.preview({ ...rest, rows: rows ?? 5 }),
     'mock.insert': async (args) => mock.insert(args),
     'mock.cancel': async ({ mockId }) => ({ cancelled: mock.cancel(mockId) }),
     'mock.export': async (args) => mock.export(args),
     ...docs.handlers,
+    ...createDocsSiteHandlers(deps),
     ...erd.handlers,
     ...retrieval.handlers,
     ...ai.handlers,

@@ -22,6 +22,8 @@ const mockOverrides = z
 
 /** Requests of this feature. */
 export const mockRequests = {
+  /** The named generators a column override may pick (`email`, `firstName`, `int`, …). */
+  'mock.generators': request<{ generators: string[] }>()(z.strictObject({})),
   /** Mock data: the chosen tables in insert order; parents a chosen table needs are added as `auto`. */
   'mock.plan': request<{ tables: MockPlanTable[] }>()(z.strictObject({ connectionId: id, tables: mockTables })),
   /** Mock data: sample rows per table (nothing is written). */

@@ -8,7 +8,8 @@ import { toAppError } from '../../../shared/errors';
 import { useApi, useEvent, useRequest } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { describePlan, previewCell, progressPercent, tableChoices, toggleTable, validateMockForm } from './model';
+import { ColumnOverrides } from './ColumnOverrides';
+import { describePlan, overridesArg, previewCell, progressPercent, tableChoices, toggleTable, validateMockForm, type OverrideForm } from './model';
 import './mock.css';
 
 type Busy = 'preview' | 'insert' | 'sql' | 'csv' | null;
@@ -23,14 +24,20 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
   const [tables, setTables] = useState<string[]>([]);
   const [rows, setRows] = useState('100');
   const [seed, setSeed] = useState('1');
-  const [view, setView] = useState<'settings' | 'preview'>('settings');
+  const [view, setView] = useState<'settings' | 'columns' | 'preview'>('settings');
+  const [overrideForms, setOverrideForms] = useState<Record<string, OverrideForm>>({});
+  const generators = useRequest('mock.generators', {});
+  const generatorNames = generators.data?.generators ?? [];
   const [preview, setPreview] = useState<MockPreviewTable[] | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [progress, setProgress] = useState<{ rows: number; total: number; table: string } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [confirming, setConfirming] = useState(false);
   const mockId = useRef<string | null>(null);
-  const settings = validateMockForm({ tables, rows, seed });
+  const form = validateMockForm({ tables, rows, seed });
+  const overrides = overridesArg(overrideForms, generatorNames);
+  const settings = form.ok && !overrides.ok ? { ok: false as const, error: overrides.error } : form;
+  const overridesValue = overrides.ok ? overrides.value : undefined;
   const plan = useRequest('mock.plan', tables.length ? { connectionId: connection.id, tables } : null);
 
   useEvent('mock.progress', (p) => {
@@ -47,7 +54,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
     setBusy('preview');
     setNotice(null);
     api
-      .call('mock.preview', { connectionId: connection.id, tables: settings.tables, rows: Math.min(settings.rows, 10), seed: settings.seed })
+      .call('mock.preview', { connectionId: connection.id, tables: settings.tables, rows: Math.min(settings.rows, 10), seed: settings.seed, overrides: overridesValue })
       .then((p) => {
         setPreview(p);
         setView('preview');
@@ -68,7 +75,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
     setNotice(null);
     setProgress({ rows: 0, total: 0, table: '' });
     api
-      .call('mock.insert', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, mockId: id, confirmed })
+      .call('mock.insert', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, overrides: overridesValue, mockId: id, confirmed })
       .then((r: MockInsertResult) => {
         setNotice({ tone: 'ok', text: `Inserted ${r.totalRows.toLocaleString('en-US')} rows: ${r.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ')}.` });
         props.onInserted?.();
@@ -85,7 +92,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
     setBusy(format);
     setNotice(null);
     api
-      .call('mock.export', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, format })
+      .call('mock.export', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, overrides: overridesValue, format })
       .then((r) => setNotice({ tone: 'ok', text: `Saved ${r.totalRows.toLocaleString('en-US')} rows to ${r.path}` }), fail)
       .finally(() => setBusy(null));
   };
@@ -133,11 +140,16 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
         <button type="button" role="tab" aria-selected={view === 'settings'} className="mock-tab" onClick={() => setView('settings')}>
           Settings
         </button>
+        <button type="button" role="tab" aria-selected={view === 'columns'} className="mock-tab" disabled={tables.length === 0} onClick={() => setView('columns')}>
+          Columns
+        </button>
         <button type="button" role="tab" aria-selected={view === 'preview'} className="mock-tab" disabled={!preview} onClick={() => setView('preview')}>
           Preview
         </button>
       </div>
-      {view === 'settings' ? (
+      {view === 'columns' && schema.data ? (
+        <ColumnOverrides snapshot={schema.data} tables={tables} generators={generatorNames} forms={overrideForms} onChange={setOverrideForms} />
+      ) : view === 'settings' ? (
         <div className="mock-settings">
           <fieldset className="mock-tables">
             <legend className="field-label">Tables</legend>

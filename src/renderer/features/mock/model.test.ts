@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemaSnapshot, TableInfo } from '../../../shared/schema';
-import { describePlan, previewCell, progressPercent, tableChoices, toggleTable, validateMockForm } from './model';
+import { describePlan, EMPTY_OVERRIDE, overrideKey, overridesArg, parseOverride, previewCell, progressPercent, tableChoices, toggleTable, validateMockForm } from './model';
 
 const table = (name: string, kind: TableInfo['kind'] = 'table'): TableInfo => ({ name, kind, comment: null, rowEstimate: null, columns: [], primaryKey: [] } as unknown as TableInfo);
 const snap = (schemas: { name: string; tables: TableInfo[] }[]): SchemaSnapshot => ({
@@ -42,5 +42,28 @@ describe('mock dialog model', () => {
     expect(previewCell(null)).toBe('NULL');
     expect(previewCell(12n)).toBe('12');
     expect(previewCell('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('column overrides', () => {
+  const gens = ['email', 'int', 'city'];
+  it('treats an empty form as automatic', () => {
+    expect(parseOverride(EMPTY_OVERRIDE, gens)).toEqual({ ok: true, value: null });
+  });
+  it('turns the typed fields into an override', () => {
+    const r = parseOverride({ ...EMPTY_OVERRIDE, generator: 'int', nullPercent: '25', min: '1', max: '9', distribution: 'zipf', values: ' a, b ,,c' }, gens);
+    expect(r).toEqual({ ok: true, value: { generator: 'int', nullRatio: 0.25, min: 1, max: 9, distribution: 'zipf', values: ['a', 'b', 'c'] } });
+  });
+  it('says what is wrong', () => {
+    expect(parseOverride({ ...EMPTY_OVERRIDE, generator: 'nope' }, gens)).toMatchObject({ ok: false, error: expect.stringContaining('nope') });
+    expect(parseOverride({ ...EMPTY_OVERRIDE, nullPercent: '150' }, gens)).toMatchObject({ ok: false });
+    expect(parseOverride({ ...EMPTY_OVERRIDE, min: '5', max: '2' }, gens)).toMatchObject({ ok: false, error: 'Min is larger than max.' });
+    expect(parseOverride({ ...EMPTY_OVERRIDE, min: 'x' }, gens)).toMatchObject({ ok: false });
+  });
+  it('builds the backend argument from the non-empty forms, naming the column of a problem', () => {
+    const forms = { [overrideKey('customers', 'email')]: { ...EMPTY_OVERRIDE, generator: 'email' }, 'customers.city': EMPTY_OVERRIDE };
+    expect(overridesArg(forms, gens)).toEqual({ ok: true, value: { 'customers.email': { generator: 'email' } } });
+    expect(overridesArg({}, gens)).toEqual({ ok: true, value: undefined });
+    expect(overridesArg({ 'orders.total': { ...EMPTY_OVERRIDE, max: 'big' } }, gens)).toMatchObject({ ok: false, error: expect.stringContaining('orders.total') });
   });
 });

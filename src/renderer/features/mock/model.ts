@@ -76,3 +76,67 @@ export function previewCell(value: CellValue, max = 40): string {
   const text = cellToText(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A column override as the user types it (text fields; empty means "automatic"). */
+export interface OverrideForm {
+  generator: string;
+  /** Percent of NULLs, 0..100. */
+  nullPercent: string;
+  min: string;
+  max: string;
+  distribution: '' | 'uniform' | 'normal' | 'zipf';
+  /** Fixed values, comma-separated. */
+  values: string;
+}
+
+/** An override as the backend takes it (`mock.preview`/`insert`/`export`). */
+export interface ColumnOverrideArgs {
+  generator?: string;
+  nullRatio?: number;
+  min?: number;
+  max?: number;
+  distribution?: 'uniform' | 'normal' | 'zipf';
+  values?: string[];
+}
+
+/** The empty form: every column automatic. */
+export const EMPTY_OVERRIDE: OverrideForm = { generator: '', nullPercent: '', min: '', max: '', distribution: '', values: '' };
+
+/** The key the backend reads an override under: `<table choice>.<column>`. */
+export function overrideKey(table: string, column: string): string {
+  return `${table}.${column}`;
+}
+
+/** Checks one override form: null when everything is automatic, the override, or the problem to show. */
+export function parseOverride(form: OverrideForm, generators: readonly string[]): { ok: true; value: ColumnOverrideArgs | null } | { ok: false; error: string } {
+  const out: ColumnOverrideArgs = {};
+  if (form.generator) {
+    if (!generators.includes(form.generator)) return { ok: false, error: `Unknown generator "${form.generator}".` };
+    out.generator = form.generator;
+  }
+  const num = (text: string): number | null | undefined => (text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : null);
+  const nulls = num(form.nullPercent);
+  if (nulls === null || (nulls !== undefined && (nulls < 0 || nulls > 100))) return { ok: false, error: 'NULLs: a percentage from 0 to 100.' };
+  if (nulls !== undefined) out.nullRatio = nulls / 100;
+  const min = num(form.min);
+  const max = num(form.max);
+  if (min === null || max === null) return { ok: false, error: 'Min and max: numbers.' };
+  if (min !== undefined && max !== undefined && min > max) return { ok: false, error: 'Min is larger than max.' };
+  if (min !== undefined) out.min = min;
+  if (max !== undefined) out.max = max;
+  if (form.distribution) out.distribution = form.distribution;
+  const values = form.values.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length) out.values = values;
+  return { ok: true, value: Object.keys(out).length ? out : null };
+}
+
+/** The overrides argument for the backend, or the first problem (with the column it is about). */
+export function overridesArg(forms: Readonly<Record<string, OverrideForm>>, generators: readonly string[]): { ok: true; value: Record<string, ColumnOverrideArgs> | undefined } | { ok: false; error: string } {
+  const out: Record<string, ColumnOverrideArgs> = {};
+  for (const [key, form] of Object.entries(forms)) {
+    const r = parseOverride(form, generators);
+    if (!r.ok) return { ok: false, error: `${key}: ${r.error}` };
+    if (r.value) out[key] = r.value;
+  }
+  return { ok: true, value: Object.keys(out).length ? out : undefined };
+}
