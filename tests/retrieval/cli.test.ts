@@ -51,3 +51,25 @@ describe('querygenie index / search', () => {
     expect(bad.stderr).toMatch(/Unknown embedder "nope"/);
   });
 });
+
+describe('querygenie index --embedder openai (a provider through the AI router)', () => {
+  it('embeds the chunks with the provider named, keyed from OPENAI_API_KEY, at --base-url', async () => {
+    const { startAiStandIn } = await import('../harness/aiStandIn');
+    const standIn = await startAiStandIn();
+    try {
+      const home = path.join(dir, 'home-provider');
+      const r = await runCli(['index', '--url', file, '--embedder', 'openai', '--base-url', standIn.openaiBaseUrl], { env: { QG_HOME: home, OPENAI_API_KEY: 'sk-cli-embed' } });
+      expect(r.stderr).toMatch(/indexed 5 chunks \(5 embedded/);
+      expect(r.code).toBe(0);
+      const sent = standIn.requestsFor('openai.embeddings');
+      expect(sent.length).toBeGreaterThanOrEqual(2); // the dimension probe, then the chunks
+      expect(sent.every((q) => q.headers.authorization === 'Bearer sk-cli-embed')).toBe(true);
+      expect(sent.flatMap((q) => (q.body as { input: string[] }).input).some((t) => t.includes('main.students'))).toBe(true);
+      const unknown = await runCli(['index', '--url', file, '--embedder', 'word2vec'], { env: { QG_HOME: home } });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('Unknown embedder "word2vec"');
+    } finally {
+      await standIn.close();
+    }
+  }, 60_000);
+});

@@ -30,8 +30,8 @@ export interface AppRetrievalDeps {
   sessions: SessionManager;
   saved: SavedQueryService;
   docs: DocsAccess;
-  /** The embedder for a connection (built-in unless the user chose a provider). */
-  embedder: (connectionId: string) => Embedder;
+  /** The embedder for a connection (built-in unless the user chose a provider; may probe the provider). */
+  embedder: (connectionId: string) => Promise<Embedder>;
   onProgress?: (connectionId: string, buildId: string, p: BuildProgress) => void;
 }
 
@@ -43,26 +43,30 @@ export interface RetrievalStatus {
   builtAt: string | null;
   valueSamples: boolean;
   examples: number;
+  embedderChoice: EmbedderChoice | null;
 }
 
 const VALUE_SAMPLES_KEY = (connectionId: string): string => `retrieval.valueSamples.${connectionId}`;
+const EMBEDDER_KEY = (connectionId: string): string => `retrieval.embedder.${connectionId}`;
+
+/** A provider embedder the user chose for a connection (absent: the built-in one). */
+export interface EmbedderChoice {
+  provider: string;
+  model: string;
+}
 
 /** The app's retrieval service. */
 export class AppRetrieval implements RetrievalAccess {
   private readonly host: IndexHost;
+  /** Embedders in use, by id (the worker asks main to run provider embedders). */
+  private readonly embedders = new Map<string, Embedder>();
   /** Index files opened in the worker, by connection. */
   private readonly files = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly deps: AppRetrievalDeps) {
-    this.host = new IndexHost((embedderId) => {
-      for (const id of this.files.keys()) {
-        const e = this.deps.embedder(id);
-        if (e.id === embedderId) return e;
-      }
-      return undefined;
-    });
+    this.host = new IndexHost((embedderId) => this.embedders.get(embedderId));
   }
 
   /** Whether value samples are indexed for a connection (opt-in; off by default). */
@@ -76,11 +80,26 @@ export class AppRetrieval implements RetrievalAccess {
     this.deps.db.prepare('INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)').run(VALUE_SAMPLES_KEY(connectionId), String(enabled));
   }
 
+  /** The provider embedder chosen for a connection, or null for the built-in one. */
+  embedderChoice(connectionId: string): EmbedderChoice | null {
+    const row = this.deps.db.prepare('SELECT value FROM settings WHERE key = ?').get(EMBEDDER_KEY(connectionId)) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as EmbedderChoice) : null;
+  }
+
+  /** Chooses the embedder of a connection; the next build re-embeds everything with it. */
+  setEmbedder(connectionId: string, choice: EmbedderChoice | null): void {
+    if (choice) this.deps.db.prepare('INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)').run(EMBEDDER_KEY(connectionId), JSON.stringify(choice));
+    else this.deps.db.prepare('DELETE FROM settings WHERE key = ?').run(EMBEDDER_KEY(connectionId));
+  }
+
   /** Runs an operation on a connection's index in the worker (which rebuilds it when the embedder changed). */
-  private op<O extends IndexOp>(connectionId: string, body: O, opts: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {}): Promise<IndexOpResults[O['op']]> {
-    const embedder = this.deps.embedder(connectionId);
-    const spec: EmbedderSpec = { id: embedder.id, dimensions: embedder.dimensions, builtin: embedder.id.startsWith('builtin') };
+  private async op<O extends IndexOp>(connectionId: string, body: O, opts: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {}): Promise<IndexOpResults[O['op']]> {
     const file = path.join(this.deps.home, 'index', `${connectionId.replace(/[^\w.-]/g, '_')}.db`);
+    // Closing needs no embedder (and must not wake a provider up).
+    if (body.op === 'close') return this.host.call(file, { id: '', dimensions: 0, builtin: true }, body, opts);
+    const embedder = await this.deps.embedder(connectionId);
+    this.embedders.set(embedder.id, embedder);
+    const spec: EmbedderSpec = { id: embedder.id, dimensions: embedder.dimensions, builtin: embedder.id.startsWith('builtin') };
     this.files.set(connectionId, file);
     return this.host.call(file, spec, body, opts);
   }
@@ -88,7 +107,7 @@ export class AppRetrieval implements RetrievalAccess {
   /** The status of a connection's index. */
   async status(connectionId: string): Promise<RetrievalStatus> {
     const s = await this.op(connectionId, { op: 'status' });
-    return { ...s, valueSamples: this.valueSamplesEnabled(connectionId) };
+    return { ...s, valueSamples: this.valueSamplesEnabled(connectionId), embedderChoice: this.embedderChoice(connectionId) };
   }
 
   /** Runs `fn` after any build of the same connection (one build at a time per index). */

@@ -13,6 +13,8 @@ export interface RetrievalStatusInfo {
   valueSamples: boolean;
   /** Accepted question→SQL pairs. */
   examples: number;
+  /** The provider embedder chosen for the connection, or null for the built-in one. */
+  embedderChoice: { provider: string; model: string } | null;
 }
 
 /** What a build did. */
@@ -44,8 +46,17 @@ export const retrievalRequests = {
   ),
   /** Cancels a running build; the index keeps its previous content. */
   'retrieval.cancel': request<{ cancelled: boolean }>()(z.strictObject({ buildId: id })),
-  /** Turns value samples on or off for a connection (off by default). */
-  'retrieval.options.save': request<RetrievalStatusInfo>()(z.strictObject({ connectionId: id, valueSamples: z.boolean() })),
+  /**
+   * Per-connection options: value samples on or off (off by default); the embedder — a provider
+   * and model from the AI settings, or null for the built-in offline one. A new embedder rebuilds the index.
+   */
+  'retrieval.options.save': request<RetrievalStatusInfo>()(
+    z.strictObject({
+      connectionId: id,
+      valueSamples: z.boolean().optional(),
+      embedder: z.strictObject({ provider: id, model: z.string().min(1).max(200) }).nullable().optional(),
+    }),
+  ),
   /** Tables ranked for a question (hybrid vector + keyword search, no expansion). */
   'retrieval.search': request<Array<{ table: string; score: number }>>()(
     z.strictObject({ connectionId: id, question: z.string().min(1).max(10_000), k: z.number().int().min(1).max(200).optional() }),

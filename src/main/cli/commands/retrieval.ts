@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { openAppDatabase } from '../../app/appDb';
 import { appPaths, defaultHome } from '../../app/paths';
 import { ConnectionStore } from '../../connections/store';
-import { createEmbedder } from '../../retrieval/embedders/registry';
+import { createRouter } from '../../ai/router';
+import type { ProviderKind } from '../../ai/types';
+import { BuiltinEmbedder } from '../../retrieval/embedders/builtin';
+import { createProviderEmbedder } from '../../retrieval/embedders/provider';
+import type { Embedder } from '../../retrieval/embedders/types';
+import { chooseSecretStore } from '../../secrets/chooseSecretStore';
 import type { RetrievalIndex } from '../../retrieval/index';
 import { expandAlongForeignKeys, hybridSearch } from '../../retrieval/search';
 import { indexConnection, indexFilePath, openIndex, storedSnapshot } from '../../retrieval/service';
@@ -12,7 +17,32 @@ import { openTarget, resolveTarget, type TargetOptions } from '../target';
 
 interface IndexOptions extends TargetOptions {
   embedder?: string;
+  embeddingModel?: string;
+  baseUrl?: string;
   valueSamples?: boolean;
+}
+
+/** The provider embedders `--embedder` offers, with their default model and address. */
+const PROVIDER_EMBEDDERS: Record<string, { kind: ProviderKind; model: string; baseUrl: string | null }> = {
+  openai: { kind: 'openai', model: 'text-embedding-3-small', baseUrl: null },
+  gemini: { kind: 'gemini', model: 'gemini-embedding-001', baseUrl: null },
+  ollama: { kind: 'openai-compatible', model: 'nomic-embed-text', baseUrl: 'http://localhost:11434/v1' },
+};
+
+/**
+ * The embedder named by `--embedder`: the built-in one, or a provider through the AI router
+ * (keys from the keychain or OPENAI_API_KEY / GEMINI_API_KEY; `--base-url` points it elsewhere).
+ */
+async function cliEmbedder(opts: IndexOptions, db: import('better-sqlite3').Database): Promise<Embedder> {
+  const name = opts.embedder ?? 'builtin';
+  if (name === 'builtin') return new BuiltinEmbedder();
+  const preset = PROVIDER_EMBEDDERS[name];
+  if (!preset) throw new UsageError(`Unknown embedder "${name}". Use one of: builtin, ${Object.keys(PROVIDER_EMBEDDERS).join(', ')}.`);
+  const model = opts.embeddingModel ?? preset.model;
+  const id = `cli-${name}`;
+  const { store } = await chooseSecretStore({ service: process.env.QG_KEYCHAIN_SERVICE });
+  const router = createRouter({ db, secrets: store, env: process.env, extraProviders: [{ id, kind: preset.kind, name, baseUrl: opts.baseUrl ?? preset.baseUrl, enabled: true, models: [model] }] });
+  return createProviderEmbedder(router, id, model);
 }
 
 interface SearchOptions extends TargetOptions {
@@ -26,16 +56,16 @@ interface SearchOptions extends TargetOptions {
 /** Opens the index of `--url`/`--conn`; (re)builds it from the database when asked or missing. */
 async function withIndex<T>(opts: IndexOptions, rebuild: boolean, fn: (index: RetrievalIndex) => Promise<T>): Promise<T> {
   const params = await resolveTarget(opts);
-  let connectionId: string | undefined;
-  if (opts.conn) {
-    const { db } = openAppDatabase(appPaths(defaultHome()).appDb);
-    try {
-      connectionId = new ConnectionStore(db).get(opts.conn).id;
-    } finally {
-      db.close();
-    }
+  // The app database: saved connections, and the AI settings and request log of provider embedders.
+  const { db } = openAppDatabase(appPaths(defaultHome()).appDb);
+  let index: RetrievalIndex;
+  try {
+    const connectionId = opts.conn ? new ConnectionStore(db).get(opts.conn).id : undefined;
+    index = openIndex(indexFilePath(defaultHome(), { connectionId, params }), await cliEmbedder(opts, db));
+  } catch (err) {
+    db.close();
+    throw err;
   }
-  const index = openIndex(indexFilePath(defaultHome(), { connectionId, params }), createEmbedder(opts.embedder));
   try {
     if (rebuild || !index.isBuilt()) {
       const conn = await openTarget(params);
@@ -53,6 +83,7 @@ async function withIndex<T>(opts: IndexOptions, rebuild: boolean, fn: (index: Re
     return await fn(index);
   } finally {
     index.close();
+    db.close();
   }
 }
 
@@ -63,7 +94,9 @@ export function registerRetrieval(program: Command, setExit: (code: number) => v
     .description('Build or update the local retrieval index of a database (offline; used by search and AI)')
     .option('--url <url>', 'connection URL or SQLite file path')
     .option('--conn <name>', 'a saved connection')
-    .option('--embedder <name>', 'embedder: builtin (offline default)', 'builtin')
+    .option('--embedder <name>', 'embedder: builtin (offline default), openai, gemini or ollama', 'builtin')
+    .option('--embedding-model <model>', 'the provider model (default: text-embedding-3-small, gemini-embedding-001, nomic-embed-text)')
+    .option('--base-url <url>', "the provider's address (a proxy, a gateway, a local server)")
     .option('--value-samples', 'also index distinct values of low-cardinality text columns (off by default)')
     .action(async (opts: IndexOptions) => {
       try {
@@ -80,7 +113,9 @@ export function registerRetrieval(program: Command, setExit: (code: number) => v
     .argument('<question...>', 'the question, in plain words')
     .option('--url <url>', 'connection URL or SQLite file path')
     .option('--conn <name>', 'a saved connection')
-    .option('--embedder <name>', 'embedder: builtin (offline default)', 'builtin')
+    .option('--embedder <name>', 'embedder: builtin (offline default), openai, gemini or ollama', 'builtin')
+    .option('--embedding-model <model>', 'the provider model')
+    .option('--base-url <url>', "the provider's address")
     .option('--k <n>', 'number of tables', '10')
     .option('--json', 'print a JSON array of {"table","score"}, best first')
     .option('--expand', 'add bridge tables on foreign-key paths between the ranked tables')

@@ -1,0 +1,70 @@
+/**
+ * Provider embeddings for the retrieval index (issue 7): the real OpenAI SDK, through the AI
+ * router, against the loopback stand-in. The index records which embedder built it and rebuilds
+ * when the user switches; "local only" refuses a remote embedder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/main/app/createApp';
+import { MemorySecretStore } from '../../src/main/secrets/secretStore';
+import { startAiStandIn, type AiStandIn } from '../harness/aiStandIn';
+
+let home: string;
+let app: App;
+let demoId: string;
+let standIn: AiStandIn;
+
+beforeAll(async () => {
+  standIn = await startAiStandIn();
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-provider-embed-'));
+  app = await createApp({ home, mode: 'web', secrets: new MemorySecretStore() });
+  demoId = (await app.handlers['connections.list']({})).find((c) => c.isDemo)!.id;
+});
+
+afterAll(async () => {
+  await app.close();
+  await standIn.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('provider embeddings for the retrieval index', () => {
+  it('embeds every chunk through the provider, records the embedder, and rebuilds on a switch', async () => {
+    const provider = await app.handlers['ai.providers.save']({ kind: 'openai', name: 'Stand-in OpenAI', baseUrl: standIn.openaiBaseUrl, models: ['text-embedding-3-small'], key: 'sk-test-embed-key' });
+    const builtin = await app.handlers['retrieval.build']({ connectionId: demoId });
+    expect(standIn.requestsFor('openai.embeddings')).toHaveLength(0);
+
+    await app.handlers['retrieval.options.save']({ connectionId: demoId, embedder: { provider: provider.id, model: 'text-embedding-3-small' } });
+    const rebuilt = await app.handlers['retrieval.build']({ connectionId: demoId });
+    expect(rebuilt.rebuilt).toBe(true);
+    expect(rebuilt.embedded).toBe(builtin.total);
+    const status = await app.handlers['retrieval.status']({ connectionId: demoId });
+    expect(status.embedder).toBe(`provider:${provider.id}:text-embedding-3-small`);
+    expect(status.embedderChoice).toEqual({ provider: provider.id, model: 'text-embedding-3-small' });
+
+    // What the provider received: the model and the table cards (after one dimension probe).
+    const sent = standIn.requestsFor('openai.embeddings').map((r) => r.body as { model: string; input: string[] });
+    expect(sent.every((b) => b.model === 'text-embedding-3-small')).toBe(true);
+    const inputs = sent.flatMap((b) => b.input);
+    expect(inputs.some((t) => t.startsWith('table main.customers'))).toBe(true);
+    expect(standIn.requestsFor('openai.embeddings').every((r) => r.headers.authorization === 'Bearer sk-test-embed-key')).toBe(true);
+
+    const ranked = await app.handlers['retrieval.search']({ connectionId: demoId, question: 'customers email', k: 3 });
+    expect(ranked.map((r) => r.table)).toContain('main.customers');
+
+    await app.handlers['retrieval.options.save']({ connectionId: demoId, embedder: null });
+    const back = await app.handlers['retrieval.build']({ connectionId: demoId });
+    expect(back.rebuilt).toBe(true);
+    expect((await app.handlers['retrieval.status']({ connectionId: demoId })).embedder).toContain('builtin');
+  });
+
+  it('refuses a remote embedder when "local only" is on', async () => {
+    const provider = (await app.handlers['ai.providers.list']({}))[0]!;
+    await app.handlers['ai.settings.save']({ localOnly: true });
+    await app.handlers['retrieval.options.save']({ connectionId: demoId, embedder: { provider: provider.id, model: 'text-embedding-3-small' } });
+    await expect(app.handlers['retrieval.build']({ connectionId: demoId })).rejects.toMatchObject({ code: 'AI_LOCAL_ONLY' });
+    await app.handlers['ai.settings.save']({ localOnly: false });
+    await app.handlers['retrieval.options.save']({ connectionId: demoId, embedder: null });
+  });
+});
