@@ -5,14 +5,14 @@
  */
 
 // Each feature lists its names in its own constant (one line to edit per feature).
-const MOCK_METHODS = ['mock.generators', 'mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
+const MOCK_METHODS = ['mock.generators', 'mock.suggest', 'mock.plan', 'mock.preview', 'mock.insert', 'mock.cancel', 'mock.export'] as const;
 const DOCS_METHODS = ['docs.bundle', 'docs.describe.list', 'docs.describe.save', 'docs.glossary.list', 'docs.glossary.save', 'docs.glossary.delete', 'docs.lint.settings.get', 'docs.lint.settings.save', 'docs.snapshots.list', 'docs.diff', 'docs.comments.preview', 'docs.comments.apply'] as const;
 const DOCS_SITE_METHODS = ['docsSite.export', 'docsSite.cancel', 'docsSite.diagram'] as const;
 const ERD_METHODS = ['erd.graph', 'erd.views.list', 'erd.views.get', 'erd.views.save', 'erd.views.delete', 'erd.export'] as const;
 const RETRIEVAL_METHODS = ['retrieval.status', 'retrieval.build', 'retrieval.cancel', 'retrieval.options.save', 'retrieval.search'] as const;
 const AI_SETTINGS_METHODS = ['ai.providers.list', 'ai.providers.save', 'ai.providers.delete', 'ai.providers.test', 'ai.ollama.detect', 'ai.settings.get', 'ai.settings.save', 'ai.usage', 'ai.prices.get', 'ai.prices.save', 'ai.log.list', 'ai.log.get', 'ai.log.clear', 'ai.cache.clear'] as const;
 const AI_METHODS = ['ai.ask', 'ai.explain', 'ai.fix', 'ai.optimise', 'ai.describe', 'ai.describe.accept', 'ai.cancel', 'ai.preview', 'ai.context', 'ai.threads.list', 'ai.threads.get', 'ai.threads.delete', 'ai.feedback', 'ai.privacy.get', 'ai.privacy.save'] as const;
-const PLAN_METHODS = [] as const;
+const PLAN_METHODS = ['plan.advise', 'plan.whatIf', 'plan.workload', 'plan.apply', 'plan.audit.list'] as const;
 
 const MOCK_EVENTS = ['mock.progress'] as const;
 const DOCS_EVENTS = ['docs.changed'] as const;

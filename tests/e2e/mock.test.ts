@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
 import { chromiumMissing } from '../harness/chromium';
+import { startAiStandIn } from '../harness/aiStandIn';
 import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
@@ -103,6 +104,21 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await columns.getByLabel('Minimum of phone').fill('x');
     await expect(dialog.getByRole('button', { name: 'Preview', exact: true }).isDisabled()).resolves.toBe(true);
     await columns.getByLabel('Minimum of phone').fill('');
+
+    // AI suggestions are listed for review and applied only on request.
+    const standIn = await startAiStandIn();
+    try {
+      await app.handlers['ai.providers.save']({ kind: 'openai', name: 'Stand-in', baseUrl: standIn.openaiBaseUrl, models: ['gpt-test'], key: 'sk-e2e' });
+      standIn.script('openai.chat', { text: '{"suggestions":[{"table":"suppliers","column":"company_name","generator":"company","reason":"a firm"}]}' });
+      await columns.getByRole('button', { name: /Suggest generators with AI/ }).click();
+      await columns.getByTestId('mock-suggestions').filter({ hasText: 'suppliers.company_name' }).waitFor();
+      await expect(columns.getByLabel('Generator of company_name').inputValue()).resolves.toBe('');
+      await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-suggestions.png') });
+      await columns.getByRole('button', { name: 'Apply suggestions' }).click();
+      await expect(columns.getByLabel('Generator of company_name').inputValue()).resolves.toBe('company');
+    } finally {
+      await standIn.close();
+    }
     await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-columns.png') });
     await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = dialog.getByTestId('mock-preview');

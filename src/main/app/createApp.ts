@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import { ConnectionService } from '../connections/connectionService';
 import { ConnectionStore } from '../connections/store';
 import { ensureDemo } from '../demo/ensureDemo';
@@ -17,6 +18,7 @@ import { createDocsSiteHandlers } from '../docs/site/handlers';
 import { createErdFeature } from '../erd/feature';
 import { GENERATOR_NAMES } from '../mock/generators';
 import { MockService } from '../mock/mockService';
+import { suggestGenerators } from '../mock/suggest';
 import { createPlanFeature } from '../plan/feature';
 import { exportRows } from '../query/export';
 import { QueryService } from '../query/queryService';
@@ -184,6 +186,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     },
     'tabs.close': async ({ id }) => ({ closed: editorTabs.close(id) }),
     'mock.generators': async () => ({ generators: [...GENERATOR_NAMES].sort() }),
+    'mock.suggest': async ({ connectionId, tables }) => {
+      if (!ai.access) throw new AppError('AI_NO_PROVIDER', 'Add an AI provider in Settings → AI to get suggestions.');
+      return suggestGenerators(ai.access, await schemas.get(connectionId), tables, connectionId);
+    },
     'mock.plan': async ({ connectionId, tables }) => mock.plan(connectionId, tables),
     'mock.preview': async ({ rows, ...rest }) => mock.preview({ ...rest, rows: rows ?? 5 }),
     'mock.insert': async (args) => mock.insert(args),

@@ -24,6 +24,11 @@ const mockOverrides = z
 export const mockRequests = {
   /** The named generators a column override may pick (`email`, `firstName`, `int`, …). */
   'mock.generators': request<{ generators: string[] }>()(z.strictObject({})),
+  /**
+   * AI suggestions of a generator per column (names and types only are sent), for the user to
+   * review and apply in the Columns tab; nothing is applied by this call.
+   */
+  'mock.suggest': request<MockSuggestions>()(z.strictObject({ connectionId: id, tables: mockTables })),
   /** Mock data: the chosen tables in insert order; parents a chosen table needs are added as `auto`. */
   'mock.plan': request<{ tables: MockPlanTable[] }>()(z.strictObject({ connectionId: id, tables: mockTables })),
   /** Mock data: sample rows per table (nothing is written). */
@@ -77,4 +82,14 @@ export interface MockProgressEvent {
   table: string;
   rows: number;
   total: number;
+}
+
+/** AI generator suggestions for review. */
+export interface MockSuggestions {
+  suggestions: { key: string; generator: string; reason: string }[];
+  /** Suggestions dropped because they named an unknown column or generator. */
+  dropped: number;
+  provider: string;
+  model: string;
+  costUsd: number;
 }

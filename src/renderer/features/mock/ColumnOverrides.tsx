@@ -3,11 +3,15 @@
  * a share of NULLs, a range and distribution, or a fixed list — or leave it automatic.
  */
 import { useState, type ReactNode } from 'react';
+import type { MockSuggestions } from '../../../shared/contract';
+import { toAppError } from '../../../shared/errors';
 import type { SchemaSnapshot } from '../../../shared/schema';
+import { useApi } from '../../api/hooks';
 import { EMPTY_OVERRIDE, overrideKey, parseOverride, type OverrideForm } from './model';
 
 /** Props: the schema, the chosen tables (dialog names), the generator names and the forms by override key. */
 export interface ColumnOverridesProps {
+  connectionId: string;
   snapshot: SchemaSnapshot;
   tables: string[];
   generators: string[];
@@ -24,7 +28,26 @@ function findTable(snapshot: SchemaSnapshot, name: string) {
 
 /** The per-column override editor. */
 export function ColumnOverrides(props: ColumnOverridesProps): ReactNode {
+  const api = useApi();
   const [current, setCurrent] = useState(props.tables[0] ?? '');
+  const [suggested, setSuggested] = useState<MockSuggestions | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  const [suggestError, setSuggestError] = useState<string | null>(null);
+  const suggest = (): void => {
+    setSuggesting(true);
+    setSuggestError(null);
+    api
+      .call('mock.suggest', { connectionId: props.connectionId, tables: props.tables })
+      .then(setSuggested, (err: unknown) => setSuggestError(toAppError(err).message))
+      .finally(() => setSuggesting(false));
+  };
+  const apply = (): void => {
+    if (!suggested) return;
+    const next = { ...props.forms };
+    for (const s of suggested.suggestions) next[s.key] = { ...(next[s.key] ?? EMPTY_OVERRIDE), generator: s.generator };
+    props.onChange(next);
+    setSuggested(null);
+  };
   const tableName = props.tables.includes(current) ? current : (props.tables[0] ?? '');
   const table = findTable(props.snapshot, tableName);
   const problems = table?.columns
@@ -43,6 +66,41 @@ export function ColumnOverrides(props: ColumnOverridesProps): ReactNode {
           ))}
         </select>
       </label>
+      <div className="mock-suggest">
+        <button type="button" className="btn" disabled={suggesting} onClick={suggest}>
+          {suggesting ? 'Asking the AI…' : '✦ Suggest generators with AI'}
+        </button>
+        <span className="field-hint">Sends table and column names, types and comments — never values.</span>
+      </div>
+      {suggestError && (
+        <p className="field-error" role="alert">
+          {suggestError}
+        </p>
+      )}
+      {suggested && (
+        <div className="mock-suggestions" data-testid="mock-suggestions">
+          <p className="field-hint">
+            {suggested.suggestions.length} suggestion{suggested.suggestions.length === 1 ? '' : 's'} from {suggested.model}
+            {suggested.dropped ? ` (${suggested.dropped} ignored: unknown column or generator)` : ''} — review, then apply:
+          </p>
+          <ul>
+            {suggested.suggestions.map((s) => (
+              <li key={s.key}>
+                <code>{s.key}</code> → <strong>{s.generator}</strong>
+                {s.reason ? <span className="field-hint"> · {s.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <div className="mock-suggest">
+            <button type="button" className="btn btn-primary" disabled={!suggested.suggestions.length} onClick={apply}>
+              Apply suggestions
+            </button>
+            <button type="button" className="btn" onClick={() => setSuggested(null)}>
+              Discard
+            </button>
+          </div>
+        </div>
+      )}
       {problems && !problems.ok && (
         <p className="field-error" role="alert">
           {problems.error}

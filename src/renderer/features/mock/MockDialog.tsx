@@ -148,7 +148,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
         </button>
       </div>
       {view === 'columns' && schema.data ? (
-        <ColumnOverrides snapshot={schema.data} tables={tables} generators={generatorNames} forms={overrideForms} onChange={setOverrideForms} />
+        <ColumnOverrides connectionId={connection.id} snapshot={schema.data} tables={tables} generators={generatorNames} forms={overrideForms} onChange={setOverrideForms} />
       ) : view === 'settings' ? (
         <div className="mock-settings">
           <fieldset className="mock-tables">
