@@ -10,7 +10,7 @@ export interface MssqlCatalogRows {
   tables: { schemaName: string; name: string; type: string; comment: string | null; rowEstimate: number | string | null; definition: string | null }[];
   columns: {
     schemaName: string; tableName: string; ordinal: number; name: string; typeName: string; maxLength: number;
-    precision: number; scale: number; nullable: Bit; isIdentity: Bit; defaultDef: string | null; computedDef: string | null; computedPersisted: Bit | null; comment: string | null;
+    precision: number; scale: number; nullable: Bit; isIdentity: Bit; defaultDef: string | null; computedDef: string | null; computedPersisted?: Bit | null; comment: string | null;
   }[];
   indexes: { schemaName: string; tableName: string; indexName: string; isUnique: Bit; isPrimary: Bit; isUniqueConstraint: Bit; keyOrdinal: number; columnName: string }[];
   foreignKeys: { schemaName: string; tableName: string; name: string; seq: number; columnName: string; refSchema: string; refTable: string; refColumn: string; onDelete: string; onUpdate: string }[];

@@ -147,6 +147,7 @@ describe('assembleMssqlSnapshot', () => {
       { schemaName: 'sales', tableName: 'orders', ordinal: 3, name: 'region_code', typeName: 'nvarchar', maxLength: 20, precision: 0, scale: 0, nullable: true, isIdentity: false, defaultDef: null, computedDef: null, comment: null },
       { schemaName: 'sales', tableName: 'orders', ordinal: 4, name: 'total', typeName: 'decimal', maxLength: 9, precision: 10, scale: 2, nullable: true, isIdentity: false, defaultDef: '((0))', computedDef: null, comment: null },
       { schemaName: 'sales', tableName: 'orders', ordinal: 5, name: 'note', typeName: 'nvarchar', maxLength: -1, precision: 0, scale: 0, nullable: true, isIdentity: false, defaultDef: null, computedDef: null, comment: null },
+      { schemaName: 'sales', tableName: 'orders', ordinal: 6, name: 'total_x2', typeName: 'decimal', maxLength: 9, precision: 11, scale: 2, nullable: true, isIdentity: false, defaultDef: null, computedDef: '([total]*(2))', computedPersisted: true, comment: null },
       { schemaName: 'sales', tableName: 'big_orders', ordinal: 1, name: 'id', typeName: 'bigint', maxLength: 8, precision: 19, scale: 0, nullable: false, isIdentity: false, defaultDef: null, computedDef: null, comment: null },
     ],
     indexes: [
@@ -170,6 +171,13 @@ describe('assembleMssqlSnapshot', () => {
     ],
   };
 
+  it('marks computed columns as generated (persisted ones as stored)', () => {
+    const snap = assembleMssqlSnapshot(rows, 'shop');
+    const orders = snap.schemas.find((s) => s.name === 'sales')!.tables.find((t) => t.name === 'orders')!;
+    expect(orders.columns.find((c) => c.name === 'total_x2')).toMatchObject({ generated: 'stored', dataType: 'AS ([total]*(2))' });
+    expect(orders.columns.find((c) => c.name === 'note')?.generated).toBeUndefined();
+  });
+
   it('assembles schemas, tables, keys, constraints, comments and routines', () => {
     const snap = assembleMssqlSnapshot(rows, 'shop');
     expect(snap.engine).toBe('mssql');
@@ -185,6 +193,7 @@ describe('assembleMssqlSnapshot', () => {
       ['region_code', 'nvarchar(10)', true, null, null],
       ['total', 'decimal(10,2)', true, '((0))', null],
       ['note', 'nvarchar(max)', true, null, null],
+      ['total_x2', 'AS ([total]*(2))', true, null, null],
     ]);
     expect(orders.columns[0]!.autoIncrement).toBe(true);
     expect(orders.foreignKeys).toEqual([

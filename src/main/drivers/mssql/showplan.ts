@@ -34,7 +34,7 @@ interface Open {
   name: string;
   node?: PlanNode;
   /** Actual-row and time counters summed over threads, for RelOps. */
-  actual?: { rows: number; ms: number; seen: boolean };
+  actual?: { rows: number; ms: number; executions: number; seen: boolean };
   relationSet?: boolean;
 }
 
@@ -52,6 +52,7 @@ export function parseShowplan(xml: string): PlanNode {
       if (open?.actual?.seen && open.node) {
         open.node.actualRows = open.actual.rows;
         open.node.timeMs = open.actual.ms;
+        open.node.detail = { ...open.node.detail, executions: open.actual.executions };
       }
       continue;
     }
@@ -72,10 +73,17 @@ export function parseShowplan(xml: string): PlanNode {
         op: attrs.PhysicalOp ?? 'RelOp',
         ...(num(attrs.EstimateRows) !== undefined ? { estimatedRows: num(attrs.EstimateRows) } : {}),
         ...(num(attrs.EstimatedTotalSubtreeCost) !== undefined ? { cost: num(attrs.EstimatedTotalSubtreeCost) } : {}),
-        detail: { logicalOp: attrs.LogicalOp, nodeId: num(attrs.NodeId) },
+        detail: {
+          logicalOp: attrs.LogicalOp,
+          nodeId: num(attrs.NodeId),
+          // What the plan advisor needs: executions estimated (rebinds + rewinds + 1) and table size.
+          estimatedExecutions: 1 + (num(attrs.EstimateRebinds) ?? 0) + (num(attrs.EstimateRewinds) ?? 0),
+          ...(num(attrs.TableCardinality) !== undefined ? { tableCardinality: num(attrs.TableCardinality) } : {}),
+          ...(num(attrs.EstimatedRowsRead) !== undefined ? { estimatedRowsRead: num(attrs.EstimatedRowsRead) } : {}),
+        },
         children: [],
       };
-      entry.actual = { rows: 0, ms: 0, seen: false };
+      entry.actual = { rows: 0, ms: 0, executions: 0, seen: false };
       innermost()?.node?.children.push(entry.node);
     } else if (name === 'Object') {
       const owner = [...stack].reverse().find((o) => o.name === 'RelOp');
@@ -84,12 +92,22 @@ export function parseShowplan(xml: string): PlanNode {
         owner.node.relation = [unbracket(attrs.Schema), unbracket(attrs.Table)].filter(Boolean).join('.');
         if (attrs.Index) owner.node.detail = { ...owner.node.detail, index: unbracket(attrs.Index) };
       }
+    } else if (name === 'ScalarOperator' && attrs.ScalarString) {
+      // The first scalar under a RelOp's Predicate / SeekPredicates is its filter / seek condition.
+      const owner = [...stack].reverse().find((o) => o.name === 'RelOp');
+      const within = [...stack].reverse().find((o) => o.name === 'Predicate' || o.name === 'SeekPredicates' || o.name === 'SeekPredicateNew' || o.name === 'RelOp');
+      const key = within?.name === 'Predicate' ? 'predicate' : within && within.name !== 'RelOp' ? 'seekPredicate' : undefined;
+      if (owner?.node && key && owner.node.detail?.[key] === undefined) owner.node.detail = { ...owner.node.detail, [key]: attrs.ScalarString };
+    } else if (name === 'SpillToTempDb' || name === 'SortSpillDetails' || name === 'HashSpillDetails') {
+      const owner = [...stack].reverse().find((o) => o.name === 'RelOp');
+      if (owner?.node) owner.node.detail = { ...owner.node.detail, spill: true, ...(attrs.SpillLevel ? { spillLevel: num(attrs.SpillLevel) } : {}) };
     } else if (name === 'RunTimeCountersPerThread') {
       const owner = [...stack].reverse().find((o) => o.name === 'RelOp');
       if (owner?.actual) {
         owner.actual.seen = true;
         owner.actual.rows += num(attrs.ActualRows) ?? 0;
         owner.actual.ms = Math.max(owner.actual.ms, num(attrs.ActualElapsedms) ?? 0);
+        owner.actual.executions += num(attrs.ActualExecutions) ?? 0;
       }
     }
     if (!selfClosing) stack.push(entry);
