@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
+import { bundledEntryUrl } from '../../app/bundledEntry';
 import { FrameReader, type HostEvent, type HostOptions, type HostRequest } from './protocol';
 
 /**
@@ -22,7 +23,7 @@ export function resolveWorkerUrl(): { url: URL; execArgv: string[] } {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', tsx] };
   }
-  return { url: new URL('./sqliteWorker.js', import.meta.url), execArgv: [] };
+  return { url: bundledEntryUrl('sqliteWorker', import.meta.url), execArgv: [] };
 }
 
 /** A running host process. */

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, toAppError } from '../../../shared/errors';
+import { bundledEntryUrl } from '../../app/bundledEntry';
 import type { BuildProgress } from '../index';
 import type { Embedder } from '../embedders/types';
 import type { EmbedderSpec, FromWorker, IndexOp, IndexOpResults, ToWorker } from './protocol';
@@ -21,7 +22,7 @@ function startWorker(): Worker {
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(boot, { eval: true });
   }
-  return new Worker(new URL('./retrievalWorker.js', import.meta.url));
+  return new Worker(bundledEntryUrl('retrievalWorker', import.meta.url));
 }
 
 interface Pending {
