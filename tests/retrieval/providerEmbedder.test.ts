@@ -3,31 +3,22 @@
  * router, against the loopback stand-in. The index records which embedder built it and rebuilds
  * when the user switches; "local only" refuses a remote embedder.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app/createApp';
-import { MemorySecretStore } from '../../src/main/secrets/secretStore';
-import { startAiStandIn, type AiStandIn } from '../harness/aiStandIn';
+import type { App } from '../../src/main/app/createApp';
+import type { AiStandIn } from '../harness/aiStandIn';
+import { startAppWithStandIn, type AppWithStandIn } from '../harness/appWithStandIn';
 
-let home: string;
+let env: AppWithStandIn;
 let app: App;
 let demoId: string;
 let standIn: AiStandIn;
 
 beforeAll(async () => {
-  standIn = await startAiStandIn();
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-provider-embed-'));
-  app = await createApp({ home, mode: 'web', secrets: new MemorySecretStore() });
-  demoId = (await app.handlers['connections.list']({})).find((c) => c.isDemo)!.id;
+  env = await startAppWithStandIn('qg-provider-embed-');
+  ({ app, demoId, standIn } = env);
 });
 
-afterAll(async () => {
-  await app.close();
-  await standIn.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => env.stop());
 
 describe('provider embeddings for the retrieval index', () => {
   it('embeds every chunk through the provider, records the embedder, and rebuilds on a switch', async () => {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { RetrievalStatusInfo } from '../../shared/contracts/retrieval';
 import { AppError } from '../../shared/errors';
 import type { SchemaSnapshot } from '../../shared/schema';
 import type { SavedQueryService } from '../history';
@@ -36,24 +37,13 @@ export interface AppRetrievalDeps {
 }
 
 /** The index state of a connection, for the UI. */
-export interface RetrievalStatus {
-  built: boolean;
-  chunks: number;
-  embedder: string;
-  builtAt: string | null;
-  valueSamples: boolean;
-  examples: number;
-  embedderChoice: EmbedderChoice | null;
-}
+export type RetrievalStatus = RetrievalStatusInfo;
 
 const VALUE_SAMPLES_KEY = (connectionId: string): string => `retrieval.valueSamples.${connectionId}`;
 const EMBEDDER_KEY = (connectionId: string): string => `retrieval.embedder.${connectionId}`;
 
 /** A provider embedder the user chose for a connection (absent: the built-in one). */
-export interface EmbedderChoice {
-  provider: string;
-  model: string;
-}
+export type EmbedderChoice = NonNullable<RetrievalStatusInfo['embedderChoice']>;
 
 /** The app's retrieval service. */
 export class AppRetrieval implements RetrievalAccess {
