@@ -23,6 +23,7 @@ import { aiRequests, aiEvents } from './contracts/ai';
 import { aiSettingsRequests, aiSettingsEvents } from './contracts/aiSettings';
 import { event, id, request, type EventDef, type RequestDef } from './contracts/define';
 import { docsRequests, docsEvents } from './contracts/docs';
+import { docsSiteRequests, docsSiteEvents } from './contracts/docsSite';
 import { erdRequests, erdEvents } from './contracts/erd';
 import { mockRequests, mockEvents } from './contracts/mock';
 import { planRequests, planEvents } from './contracts/plan';
@@ -209,6 +210,8 @@ const coreRequests = {
       runId: id.optional(),
       /** The user confirmed the destructive / prod-write statements this script holds. */
       confirmed: z.boolean().optional(),
+      /** false: not recorded in the history (the grid's sort/filter re-query of a large result). */
+      history: z.boolean().optional(),
     }),
   ),
   /** Cancels a running script. */
@@ -340,6 +343,7 @@ export const requests = {
   ...coreRequests,
   ...mockRequests,
   ...docsRequests,
+  ...docsSiteRequests,
   ...erdRequests,
   ...retrievalRequests,
   ...aiSettingsRequests,
@@ -352,6 +356,7 @@ export const events = {
   ...coreEvents,
   ...mockEvents,
   ...docsEvents,
+  ...docsSiteEvents,
   ...erdEvents,
   ...retrievalEvents,
   ...aiSettingsEvents,

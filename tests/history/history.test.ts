@@ -50,6 +50,12 @@ describe('query history', () => {
     expect(all.total).toBeGreaterThanOrEqual(2);
   });
 
+  it('leaves out the runs the grid makes to sort or filter a large result', async () => {
+    await call('query.run', { connectionId: demoId, sql: 'SELECT * FROM (SELECT id FROM categories) q ORDER BY id DESC', history: false });
+    const page = await call('history.search', { query: 'categories' });
+    expect(page.entries).toHaveLength(0);
+  });
+
   it('records failures with their message and filters by status', async () => {
     await call('query.run', { connectionId: demoId, sql: 'SELECT nope FROM no_such_table_xyz' });
     const errors = await call('history.search', { status: 'error' });

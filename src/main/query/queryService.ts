@@ -27,7 +27,7 @@ export class QueryService {
   ) {}
 
   /** Runs a script and resolves with every statement's outcome. */
-  async run(args: { connectionId: string; sql: string; runId?: string; confirmed?: boolean }): Promise<RunOutcome> {
+  async run(args: { connectionId: string; sql: string; runId?: string; confirmed?: boolean; history?: boolean }): Promise<RunOutcome> {
     const runId = args.runId ?? randomUUID();
     const controller = new AbortController();
     this.running.set(runId, controller);
@@ -59,7 +59,7 @@ export class QueryService {
       throw err;
     } finally {
       this.running.delete(runId);
-      this.record(args, startedAt, performance.now() - t0, result);
+      if (args.history !== false) this.record(args, startedAt, performance.now() - t0, result);
     }
   }
 

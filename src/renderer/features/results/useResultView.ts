@@ -167,7 +167,7 @@ export function useResultView(input: ResultViewInput): ResultView {
     const runId = `sort-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
     // One run at a time on the session: wait for the superseded re-query (cancelled below).
     const run = chain.current
-      .then(() => (live ? api.call('query.run', { connectionId, sql: wantedSql, runId }) : null))
+      .then(() => (live ? api.call('query.run', { connectionId, sql: wantedSql, runId, history: false }) : null))
       .then((outcome) => {
         if (!outcome) return;
         const st = outcome.statements[0];
