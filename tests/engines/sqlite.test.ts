@@ -336,6 +336,21 @@ describe('introspection', () => {
     expect(snap.schemas[0]!.tables.find((t) => t.name === 'region')!.rowEstimate).toBe(2);
   });
 
+  it('still reads a schema whose view refers to a dropped table (the view keeps its name)', async () => {
+    const file = path.join(dir, 'broken-view.db');
+    const conn = await sqliteDriver.connect({ engine: 'sqlite', filePath: file });
+    try {
+      for (const stmt of ['CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT)', 'CREATE TABLE b (id INTEGER PRIMARY KEY)', 'CREATE VIEW va AS SELECT id, x FROM a', 'DROP TABLE a']) await query(conn, stmt);
+      const snap = await conn.introspect();
+      const tables = snap.schemas[0]!.tables;
+      expect(tables.map((t) => t.name)).toEqual(['b', 'va']);
+      expect(tables.find((t) => t.name === 'b')!.columns.map((c) => c.name)).toEqual(['id']);
+      expect(tables.find((t) => t.name === 'va')!.columns).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  });
+
   it('names-first mode lists tables without details; a table filter loads one table', async () => {
     const names = await schemaConn.introspect({ namesOnly: true });
     expect(names.schemas[0]!.tables.map((t) => [t.name, t.partial, t.columns.length])).toEqual([

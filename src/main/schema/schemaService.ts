@@ -27,9 +27,7 @@ export class SchemaService {
     try {
       const snapshot = await conn.introspect();
       this.memory.set(connectionId, snapshot);
-      this.db
-        .prepare('INSERT INTO schema_snapshots (connection_id, captured_at, snapshot_json) VALUES (?, ?, ?)')
-        .run(connectionId, snapshot.capturedAt, JSON.stringify(snapshot));
+      this.store(connectionId, snapshot);
       return snapshot;
     } finally {
       await conn.close().catch(() => undefined);
@@ -61,10 +59,33 @@ export class SchemaService {
     }
   }
 
+  /**
+   * Keeps the snapshot for the history (docs diff), unless the schema is the same as the last
+   * stored one (a refresh that changed nothing adds no entry); the oldest beyond the limit go.
+   */
+  private store(connectionId: string, snapshot: SchemaSnapshot): void {
+    const latest = this.latestStored(connectionId);
+    if (latest && sameSchema(latest, snapshot)) return;
+    this.db.prepare('INSERT INTO schema_snapshots (connection_id, captured_at, snapshot_json) VALUES (?, ?, ?)').run(connectionId, snapshot.capturedAt, JSON.stringify(snapshot));
+    this.db
+      .prepare('DELETE FROM schema_snapshots WHERE connection_id = ? AND id NOT IN (SELECT id FROM schema_snapshots WHERE connection_id = ? ORDER BY captured_at DESC, id DESC LIMIT ?)')
+      .run(connectionId, connectionId, SNAPSHOTS_KEPT);
+  }
+
   private latestStored(connectionId: string): SchemaSnapshot | undefined {
     const row = this.db
       .prepare('SELECT snapshot_json FROM schema_snapshots WHERE connection_id = ? ORDER BY captured_at DESC, id DESC LIMIT 1')
       .get(connectionId) as { snapshot_json: string } | undefined;
     return row ? (JSON.parse(row.snapshot_json) as SchemaSnapshot) : undefined;
   }
+}
+
+/** Snapshots kept per connection for the history. */
+export const SNAPSHOTS_KEPT = 200;
+
+/** Equal schemas, whenever they were read (row estimates are statistics, not schema). */
+function sameSchema(a: SchemaSnapshot, b: SchemaSnapshot): boolean {
+  const strip = (s: SchemaSnapshot): string =>
+    JSON.stringify({ ...s, capturedAt: '', schemas: s.schemas.map((x) => ({ ...x, tables: x.tables.map((t) => ({ ...t, rowEstimate: null })) })) });
+  return strip(a) === strip(b);
 }

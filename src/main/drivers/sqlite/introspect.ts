@@ -31,13 +31,15 @@ export function readCatalog(db: QueryableDb, options: IntrospectOptions = {}): C
     try {
       return all<T>(setSql);
     } catch (err) {
-      if (!/no such module/i.test(String((err as Error).message))) throw err;
+      // A virtual table whose module is missing, or a view over a dropped table or column: read
+      // object by object and skip the unreadable ones rather than fail the whole schema.
+      if (!/no such (module|table|column|function)|error in view/i.test(String((err as Error).message))) throw err;
       const rows: T[] = [];
       for (const t of tables.filter((x) => kinds.includes(x.type))) {
         try {
           rows.push(...all<T>(oneSql, t.name, t.name));
         } catch {
-          // An unreadable virtual table keeps its name; its details are skipped.
+          // An unreadable virtual table or broken view keeps its name; its details are skipped.
         }
       }
       return rows;
