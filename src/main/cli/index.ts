@@ -6,10 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
 import { registerAsk } from './commands/ask';
 import { registerConnections } from './commands/connections';
+import { registerDiff } from './commands/diff';
 import { registerDocs } from './commands/docs';
 import { registerErd } from './commands/erd';
 import { registerExplain } from './commands/explain';
 import { registerIntrospect } from './commands/introspect';
+import { registerLint } from './commands/lint';
 import { registerMock } from './commands/mock';
 import { registerQuery } from './commands/query';
 import { registerRetrieval } from './commands/retrieval';
@@ -35,6 +37,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerMock(program, setExit);
   registerDocs(program, setExit);
   registerErd(program, setExit);
+  registerDiff(program, setExit);
+  registerLint(program, setExit);
   registerAsk(program, setExit);
   return program;
 }
