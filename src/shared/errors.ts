@@ -28,6 +28,15 @@ export const ERROR_CODES = [
   'APP_DB_CORRUPT',
   'SECRET_UNAVAILABLE',
   'USAGE',
+  'AI_BAD_KEY',
+  'AI_MODEL_NOT_FOUND',
+  'AI_CONTEXT_TOO_LONG',
+  'AI_QUOTA',
+  'AI_SPEND_CAP',
+  'AI_LOCAL_ONLY',
+  'AI_NO_PROVIDER',
+  'AI_CANCELLED',
+  'AI_UNAVAILABLE',
 ] as const;
 
 /** A stable error code (see ERROR_CODES). */

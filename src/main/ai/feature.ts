@@ -2,6 +2,9 @@
 import type { Feature, FeatureDeps, MethodsOf } from '../app/feature';
 import type { DocsAccess } from '../docs/access';
 import type { RetrievalAccess } from '../retrieval/access';
+import { createRouter } from './router';
+import { createAiSettingsHandlers } from './settingsHandlers';
+import { createAiTaskHandlers } from './tasks/handlers';
 import type { AiRouter } from './types';
 
 /** Other features the AI uses. */
@@ -12,7 +15,14 @@ export interface AiFeatureLinks {
 
 /** Builds the feature; its access is the router (mock-data suggestions and provider embedders use it). */
 export function createAiFeature(deps: FeatureDeps, links: AiFeatureLinks): Feature<MethodsOf<'ai.'>, AiRouter | undefined> {
-  void deps;
-  void links;
-  return { handlers: {}, access: undefined };
+  // The app reads keys from the keychain only; environment keys are a CLI convenience.
+  const router = createRouter({ db: deps.db, secrets: deps.secrets, ...(process.env.QG_OLLAMA_URL ? { ollamaUrl: process.env.QG_OLLAMA_URL } : {}) });
+  return {
+    handlers: {
+      ...createAiSettingsHandlers(router),
+      // AI tasks (ask/explain/fix/optimise/describe …), built on the same router.
+      ...createAiTaskHandlers(deps, links, router),
+    },
+    access: router,
+  };
 }
