@@ -1,8 +1,7 @@
 /**
- * The CREATE statement of a table rebuilt from the snapshot (snapshots carry no DDL text, only
- * view definitions). Used by the docs site and the Docs view. It mirrors the explorer's "Show
- * DDL" (renderer/features/explorer/sqlText.ts), which lives in the renderer where main cannot
- * import it; the two should become this one module.
+ * Identifier quoting per engine and the CREATE statement of a table rebuilt from the snapshot
+ * (snapshots carry no DDL text, only view definitions). One module for the docs site, the Docs
+ * view and the explorer's "Show DDL".
  */
 import type { Engine } from './connection';
 import type { TableInfo } from './schema';
@@ -98,8 +97,9 @@ export function buildDdl(
     table.primaryKey.length === 1 && engine === 'sqlite' ? table.primaryKey[0] : undefined;
   for (const c of [...table.columns].sort((a, b) => a.ordinal - b.ordinal)) {
     let line = `${q(c.name)} ${c.dataType || 'TEXT'}`;
-    if (c.name === inlinePk)
-      line += c.autoIncrement ? ' PRIMARY KEY AUTOINCREMENT' : ' PRIMARY KEY';
+    // An INTEGER PRIMARY KEY assigns ids by itself; whether the file says AUTOINCREMENT (never
+    // reuse ids) is not in the snapshot, so it is not claimed.
+    if (c.name === inlinePk) line += ' PRIMARY KEY';
     else if (!c.nullable) line += ' NOT NULL';
     if (c.default !== null) line += ` DEFAULT ${c.default}`;
     lines.push(line);

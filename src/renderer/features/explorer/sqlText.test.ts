@@ -100,7 +100,8 @@ describe('explorer SQL text', () => {
         'CREATE INDEX orders_customer ON orders (customer_id);',
       ].join('\n'),
     );
-    expect(buildDdl('sqlite', 'main', orders)).toContain('id INTEGER PRIMARY KEY AUTOINCREMENT,');
+    expect(buildDdl('sqlite', 'main', orders)).toContain('id INTEGER PRIMARY KEY,');
+    expect(buildDdl('sqlite', 'main', orders)).not.toContain('AUTOINCREMENT');
   });
 
   it('writes a view from its definition', () => {
