@@ -10,12 +10,16 @@ import { formatSql } from '../editor/dialects';
 import { ParamsDialog } from '../editor/ParamsDialog';
 import { SqlEditor } from '../editor/SqlEditor';
 import { useSchemaIndex } from '../editor/useSchemaIndex';
+import { useDocsCommands } from '../docs/commands';
 import { registerCommands } from '../palette/commands';
 import type { Tab } from '../tabs/model';
+import { AiPane, AiToggle, useAiHost } from '../ai';
+import { useAiSettingsCommands } from '../aiSettings/commands';
 import { ConfirmRunDialog } from './ConfirmRunDialog';
 import { initialSql } from './model';
 import { ResultsArea } from './ResultsArea';
 import { useEditorRun } from './useEditorRun';
+import { PlanToolbarButtons, ResultsWithPlan, usePlanActions } from '../plan/usePlanActions';
 import { useSplit } from './useSplit';
 import './query.css';
 
@@ -37,9 +41,12 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
   const [empty, setEmpty] = useState(!initialText.trim());
   const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   const schema = useSchemaIndex(connection.id, connection.engine);
+  useDocsCommands(connection.id, active);
+  useAiSettingsCommands(connection.id, active);
   const refreshSchema = schema.refresh;
   const runner = useEditorRun(connection, view, refreshSchema);
   const { state, cancel, decline } = runner;
+  const plan = usePlanActions(connection, view, active, state.phase);
   const running = state.phase === 'running';
   const runFromEditor = (mode: 'current' | 'script'): void => {
     setNotice(null);
@@ -82,6 +89,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
   useEffect(() => {
     commands.current = { runCurrent: () => runFromEditor('current'), runScript: () => runFromEditor('script'), format };
   });
+  const ai = useAiHost({ connection, view, runSelection: editorCommands.runCurrent, runState: state, schemaIndex: schema.index, active });
 
   // Run once when opened with "run" (history / saved / explorer).
   const ranOnOpen = useRef(false);
@@ -112,10 +120,11 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
 
   return (
     <section
-      className={`query-tab${prod ? ' is-prod' : ''}`}
+      className={`query-tab${prod ? ' is-prod' : ''}${ai.open ? ' has-ai' : ''}`}
       aria-label={`Query ${connection.name}`}
-      style={{ gridTemplateRows: `auto ${split.percent}% 5px minmax(0, 1fr)` }}
+      style={{ gridTemplateRows: `auto ${split.percent}% 5px minmax(0, 1fr)`, gridTemplateColumns: ai.columns }}
       ref={section}
+      onKeyDownCapture={ai.onKeyDownCapture}
     >
       <div className="query-toolbar">
         {running ? (
@@ -139,6 +148,8 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         <button type="button" className="btn" onClick={format} disabled={empty} title="Format (Shift+Alt+F)">
           Format
         </button>
+        <PlanToolbarButtons plan={plan} disabled={running || empty} />
+        <AiToggle host={ai} />
         <span className="kbd-hint">
           <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
         </span>
@@ -184,8 +195,9 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
       />
       <div className="query-split" role="separator" aria-orientation="horizontal" aria-label="Resize editor and results" onPointerDown={split.onPointerDown} onDoubleClick={split.reset} />
       <div className="query-result">
-        <ResultsArea runner={runner} connection={connection} />
+        <ResultsWithPlan plan={plan} connection={connection}><ResultsArea runner={runner} connection={connection} ai={ai} /></ResultsWithPlan>
       </div>
+      <AiPane host={ai} connection={connection} />
       {state.phase === 'confirm' && (
         <ConfirmRunDialog
           request={state.request}

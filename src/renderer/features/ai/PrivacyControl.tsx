@@ -1,0 +1,42 @@
+/** What this connection lets leave the machine, with the two switches one click away. */
+import { useState, type ReactNode } from 'react';
+import { LockIcon } from '../../ui/icons';
+import type { PrivacySettings } from './types';
+
+/** The privacy line of a connection. */
+export function privacyLabel(p: PrivacySettings | null): string {
+  if (!p) return 'Privacy: unknown';
+  if (p.sampleValues && p.resultRows) return 'Sends names, sample values and result rows';
+  if (p.sampleValues) return 'Sends names and sample values';
+  if (p.resultRows) return 'Sends names and result rows';
+  return 'Sends names and types only';
+}
+
+/** The indicator and its editor. */
+export function PrivacyControl(props: { privacy: PrivacySettings | null; connectionName: string; onChange(next: PrivacySettings): void }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const p = props.privacy;
+  const relaxed = !!p && (p.sampleValues || p.resultRows);
+  return (
+    <div className={`ai-privacy${relaxed ? ' is-relaxed' : ''}`} data-testid="ai-privacy">
+      <LockIcon size={11} />
+      <span>{privacyLabel(p)}</span>
+      {p && (
+        <button type="button" className="ai-link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? 'Done' : 'Change'}
+        </button>
+      )}
+      {open && p && (
+        <div className="ai-privacy-form">
+          <label>
+            <input type="checkbox" checked={p.sampleValues} onChange={(e) => props.onChange({ ...p, sampleValues: e.target.checked })} /> Allow sample values of{' '}
+            {props.connectionName} (columns that look personal stay hidden)
+          </label>
+          <label>
+            <input type="checkbox" checked={p.resultRows} onChange={(e) => props.onChange({ ...p, resultRows: e.target.checked })} /> Allow result rows for explanations
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
