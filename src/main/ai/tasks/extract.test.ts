@@ -7,6 +7,8 @@ describe('extractSql', () => {
     expect(r.sql).toBe('SELECT 1');
     expect(oneLine(r.prose)).toBe('Counts one thing.');
     expect(oneLine(extractSql('Counts:\n```sql\nSELECT 1\n```').prose)).toBe('Counts:');
+    expect(oneLine('## What changed\n- Renamed nme to name.')).toBe('Renamed nme to name.');
+    expect(oneLine('**Changes:**\nAdded the join.')).toBe('Added the join.');
   });
 
   it('prefers the sql block over other fences', () => {

@@ -46,6 +46,8 @@ function stripTrailingSemicolon(sql: string): string {
 export function oneLine(prose: string): string {
   const line = prose
     .split('\n')
+    // A heading alone ("## What changed", "**Changes:**") is a label, not the text.
+    .filter((l) => !/^\s*(#+\s*|\*\*)?(explanation|what changed|changes)\s*:?\s*(\*\*)?\s*:?\s*$/i.test(l))
     .map((l) => l.replace(/^\s*([-*>#]+|\d+\.)\s*/, '').replace(/^\*{0,2}(explanation|what changed|changes)\*{0,2}\s*:\s*/i, '').trim())
     .find(Boolean);
   return line ?? '';
