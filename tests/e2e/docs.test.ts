@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
 import { chromiumMissing } from '../harness/chromium';
+import { startAiStandIn } from '../harness/aiStandIn';
 import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
@@ -149,5 +150,43 @@ describe.skipIf(missing !== null)('Docs view in Chromium (web mode)', () => {
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('drafts descriptions with AI, saves only the reviewed ones', { timeout: 120_000 }, async () => {
+    const standIn = await startAiStandIn();
+    try {
+      await app.handlers['ai.providers.save']({ kind: 'openai', name: 'Stand-in', baseUrl: standIn.openaiBaseUrl, models: ['gpt-test'], key: 'sk-e2e-docs' });
+      standIn.script('openai.chat', {
+        text: '```json\n{"table": "Stock keeping: what the shop sells.", "columns": {"sku": "Stock keeping unit code.", "unit_price": "Price of one unit.", "ghost": "nothing"}}\n```',
+      });
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: 'light' });
+      page.setDefaultTimeout(20_000);
+      await openDocs(page, server.url);
+      await page.getByTestId('docs-tree').getByRole('button', { name: /^products/ }).click();
+      const tablePage = page.getByTestId('docs-table-page');
+      await tablePage.getByRole('heading', { name: /products/ }).waitFor();
+      await tablePage.getByRole('button', { name: /Describe with AI/ }).click();
+      const review = tablePage.getByTestId('docs-describe');
+      await review.getByLabel('Draft for sku', { exact: true }).waitFor();
+      await expect(review.getByText(/1 ignored/).count()).resolves.toBe(1);
+      // Untick the price, edit the SKU text, keep the table's.
+      await review.getByLabel('Keep the draft for unit_price', { exact: true }).uncheck();
+      await review.getByLabel('Draft for sku', { exact: true }).fill('The SKU printed on the label.');
+      await page.screenshot({ path: path.join(SHOTS, 'docs-view-describe.png') });
+      await review.getByRole('button', { name: 'Save 2 descriptions' }).click();
+      await review.getByText('Saved 2 descriptions.').waitFor();
+      const saved = await app.handlers['docs.describe.list']({ connectionId: (await app.handlers['connections.list']({})).find((c) => c.isDemo)!.id });
+      const byTarget = new Map(saved.map((d) => [d.target, d.text]));
+      expect(byTarget.get('main.products')).toBe('Stock keeping: what the shop sells.');
+      expect(byTarget.get('main.products.sku')).toBe('The SKU printed on the label.');
+      expect(byTarget.has('main.products.unit_price')).toBe(false);
+      // What went out: names and types, no values of the demo data.
+      const body = JSON.stringify(standIn.requestsFor('openai.chat')[0]!.body);
+      expect(body).toContain('unit_price');
+      expect(body).not.toMatch(/SKU-\d\d-\d{5}/);
+      await page.close();
+    } finally {
+      await standIn.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { DocsBundle } from '../../../shared/docs';
 import { buildDdl } from '../../../shared/docsDdl';
 import { columnKeys, docTarget, rowEstimateText, type TableEntry, type TableIndex } from '../../../shared/docsPage';
 import { useRequest } from '../../api/hooks';
+import { DescribeWithAi } from './DescribeWithAi';
 import { DescriptionEditor } from './DescriptionEditor';
 
 /** Props: the table, the bundle it comes from, navigation and refresh. */
@@ -78,6 +79,7 @@ export function TablePage(props: TablePageProps): ReactNode {
         </div>
       </header>
       <DescriptionEditor connectionId={connectionId} target={entry.target} saved={bundle.descriptions[entry.target]} placeholder="No description yet." onSaved={props.onSaved} />
+      <DescribeWithAi key={entry.target} connectionId={connectionId} target={entry.target} onSaved={props.onSaved} />
 
       <Section title="Columns" count={columns.length}>
         <table className="docs-grid">
