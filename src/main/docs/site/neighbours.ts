@@ -3,9 +3,8 @@
  * Docs view) and a Mermaid `erDiagram` (Markdown). Drawn by the ER engine (src/shared/erd) from
  * the same snapshot, limited to one hop and a few tables so hub tables stay readable.
  */
-import { buildErGraph, renderErSvg, renderMermaid, type ErGraph } from '../../../shared/erd';
+import { buildErGraph, layoutNeighbourhood, renderErSvg, renderMermaid, type ErGraph } from '../../../shared/erd';
 import type { TableEntry, TableIndex } from '../../../shared/docsPage';
-import { starLayout } from './starLayout';
 
 /** Tables a neighbour diagram shows at most (the page lists every key anyway). */
 export const NEIGHBOUR_LIMIT = 9;
@@ -20,11 +19,12 @@ export function neighbourGraph(index: TableIndex, entry: TableEntry): ErGraph {
 
 /**
  * The neighbour diagram as a standalone SVG document (the ER engine escapes every name). Laid out
- * as a star (starLayout.ts), not with ELK: same shape for one hop, ~100× faster.
+ * by the ER engine's one-hop layout (referencing tables left, referenced right), not with ELK:
+ * same shape for one hop, ~100× faster.
  */
 export function neighbourSvg(index: TableIndex, entry: TableEntry): string {
   const graph = neighbourGraph(index, entry);
-  const layout = starLayout(graph, entry.target, NEIGHBOUR_COLUMNS);
+  const layout = layoutNeighbourhood(graph, entry.target, NEIGHBOUR_COLUMNS);
   return renderErSvg(graph, layout, { highlight: [entry.target], legend: false, maxColumns: NEIGHBOUR_COLUMNS, margin: 10 });
 }
 
