@@ -29,6 +29,8 @@ export interface TableActions {
     x: number,
     y: number,
   ): void;
+  /** The connection row's menu (e.g. "ER diagram"). */
+  onConnectionMenu?(c: ConnectionSummary, x: number, y: number): void;
 }
 
 /** A connection node; names load when it is first expanded. */
@@ -154,16 +156,30 @@ export function ConnectionNode(props: {
           if (!expanded) tree.loadNames();
           toggle('conn');
         }}
+        onContextMenu={(x, y) => props.actions.onConnectionMenu?.(c, x, y)}
         actions={
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Refresh ${c.name}`}
-            title="Re-read the schema"
-            onClick={tree.refresh}
-          >
-            <RefreshIcon size={13} />
-          </button>
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Explorer actions for ${c.name}`}
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                props.actions.onConnectionMenu?.(c, r.left, r.bottom + 2);
+              }}
+            >
+              <MoreIcon size={13} />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Refresh ${c.name}`}
+              title="Re-read the schema"
+              onClick={tree.refresh}
+            >
+              <RefreshIcon size={13} />
+            </button>
+          </>
         }
       />
       {expanded && tree.error && (

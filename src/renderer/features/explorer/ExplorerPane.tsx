@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ConnectionSummary } from '../../../shared/contract';
 import type { TableInfo } from '../../../shared/schema';
 import { openInEditor } from '../../app/openInEditor';
+import { openView } from '../../app/openView';
 import { SearchIcon } from '../../ui/icons';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { ConnectionNode, type TableActions } from './ConnectionNode';
@@ -81,9 +82,21 @@ export function ExplorerPane(props: ExplorerPaneProps): ReactNode {
             onSelect: () => copy(qualifiedName(c.engine, schema, t.name, database), 'the name'),
           },
           { label: 'Show DDL', onSelect: () => void showDdl() },
+          {
+            label: 'Open in ER diagram',
+            onSelect: () => openView({ view: 'erd', connectionId: c.id, params: { focus: `${schema}.${t.name}`, hops: '1' } }),
+          },
+          { label: 'Open docs page', onSelect: () => openView({ view: 'docs', connectionId: c.id, params: { table: `${schema}.${t.name}` } }) },
         ],
       });
     },
+    onConnectionMenu: (c, x, y) =>
+      setMenu({
+        x,
+        y,
+        label: `Explorer actions for ${c.name}`,
+        items: [{ label: 'ER diagram', onSelect: () => openView({ view: 'erd', connectionId: c.id }) }],
+      }),
   };
 
   const list = props.connections ?? [];

@@ -2,7 +2,7 @@
  * Which component renders each view tab. Each feature owns its view component; this file only
  * maps kinds to them (lazy, so the editor does not pay for the diagram library at start-up).
  */
-import { Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
 import type { ViewKind } from '../tabs/model';
 
@@ -15,16 +15,12 @@ export interface ViewProps {
   active: boolean;
 }
 
-function Pending({ what }: { what: string }): ReactNode {
-  return <div className="result-empty">{what} is not available yet.</div>;
-}
-
 const VIEWS: Record<ViewKind, ComponentType<ViewProps>> = {
-  erd: () => <Pending what="The ER diagram" />,
-  docs: () => <Pending what="The documentation view" />,
-  workload: () => <Pending what="The workload view" />,
-  'ai-settings': () => <Pending what="AI settings" />,
-  'ai-log': () => <Pending what="The AI request log" />,
+  erd: lazy(() => import('../erd/ErdView')),
+  docs: lazy(() => import('../docs/DocsView')),
+  workload: lazy(() => import('../plan/WorkloadView').then((m) => ({ default: m.WorkloadView }))),
+  'ai-settings': lazy(() => import('../aiSettings/AiSettingsView')),
+  'ai-log': lazy(() => import('../aiSettings/AiLogView')),
 };
 
 /** Renders the view of a tab. */
