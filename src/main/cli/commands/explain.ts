@@ -1,6 +1,8 @@
 /** `querygenie explain`: print a statement's plan (normalised tree, or the engine's raw plan as JSON). */
 import type { Command } from 'commander';
 import type { PlanNode } from '../../../shared/query';
+import { renderFindings } from '../../plan/cliFindings';
+import { advise } from '../../plan/advisor/advise';
 import { EXIT, readStdin, reportError, UsageError, write } from '../io';
 import { openTarget, resolveTarget, type TargetOptions } from '../target';
 
@@ -14,15 +16,18 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
     .option('--conn <name>', 'a saved connection')
     .option('--analyze', 'run it to get actual rows and times (inside a rolled-back transaction)')
     .option('--json', 'print {raw, plan} as JSON')
-    .action(async (sqlArg: string | undefined, opts: TargetOptions & { analyze?: boolean; json?: boolean }) => {
+    .option('--advise', 'also run the offline advisor: findings with the plan node they cite and the fix SQL')
+    .action(async (sqlArg: string | undefined, opts: TargetOptions & { analyze?: boolean; json?: boolean; advise?: boolean }) => {
       try {
         const sql = sqlArg ?? (await readStdin());
         if (!sql.trim()) throw new UsageError('No SQL given. Pass the statement as an argument or on stdin.');
         const conn = await openTarget(await resolveTarget(opts));
         try {
           const result = await conn.explain(sql, { analyze: opts.analyze === true });
-          if (opts.json) await write(`${JSON.stringify(result, null, 2)}\n`);
-          else await write(renderPlan(result.plan));
+          // The advisor reads indexes and foreign keys from a snapshot; without one it still runs (fewer rules).
+          const findings = opts.advise ? advise(result.plan, { engine: conn.dialect.engine, sql, ...(await conn.introspect().then((snapshot) => ({ snapshot })).catch(() => ({}))) }) : undefined;
+          if (opts.json) await write(`${JSON.stringify(findings ? { ...result, findings } : result, null, 2)}\n`);
+          else await write(renderPlan(result.plan) + (findings ? renderFindings(findings) : ''));
           setExit(EXIT.ok);
         } finally {
           await conn.close().catch(() => undefined);

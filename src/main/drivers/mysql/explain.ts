@@ -147,6 +147,8 @@ export function parseTree(text: string): PlanNode {
     if (act) {
       node.timeMs = Number(act[1]);
       node.actualRows = Number(act[2]);
+      // Rows and time are per loop: the advisor needs the loop count to get totals.
+      node.detail = { loops: Number(act[3]) };
     }
     const rel = / on (\w+)/.exec(node.op);
     if (rel) node.relation = rel[1]!;
