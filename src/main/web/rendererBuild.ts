@@ -39,7 +39,16 @@ export async function ensureRendererBuilt(log: (line: string) => void = () => un
     }
     log('Building the renderer (first run or sources changed)…');
     const vite = await import('vite');
-    await vite.build({ configFile: config, logLevel: 'warn', root: path.join(PROJECT_ROOT, 'src', 'renderer') });
+    // Always React's production build: under a test runner NODE_ENV is "test", which would bundle
+    // the slow development build into what web mode serves.
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await vite.build({ configFile: config, logLevel: 'warn', mode: 'production', root: path.join(PROJECT_ROOT, 'src', 'renderer') });
+    } finally {
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
+    }
   }
   return RENDERER_DIR;
 }

@@ -138,8 +138,9 @@ export async function layoutErGraph(graph: ErGraph, opts: ErLayoutOptions = {}):
     id: '__root__',
     layoutOptions: {
       ...BASE_OPTIONS,
-      // Large graphs: fewer crossing-minimisation sweeps keep 300+ tables well under a second or two.
-      ...(big ? { 'elk.layered.thoroughness': '3' } : {}),
+      // Large graphs: fewer crossing-minimisation sweeps keep 300+ tables well under a second or two,
+      // and compacting connected components costs a third of the time with no gain there.
+      ...(big ? { 'elk.layered.thoroughness': '3', 'elk.layered.compaction.connectedComponents': 'false' } : {}),
       ...opts.elk,
     },
     children: graph.nodes.map((n) => {
