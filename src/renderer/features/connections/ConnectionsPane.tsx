@@ -12,6 +12,7 @@ import { ConnectionsSidebar, type ConnectionsSidebarProps } from './ConnectionsS
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { ExportDialog, ImportDialog } from './TransferDialogs';
 import { MockDialog } from '../mock/MockDialog';
+import { RetrievalDialog } from '../retrieval/RetrievalDialog';
 import { registerCommands } from '../palette/commands';
 
 type Open =
@@ -20,6 +21,7 @@ type Open =
   | { kind: 'export' }
   | { kind: 'import' }
   | { kind: 'mock'; connection: ConnectionSummary }
+  | { kind: 'retrieval'; connection: ConnectionSummary }
   | null;
 
 type MenuAt = { x: number; y: number; items: MenuItem[]; label: string } | null;
@@ -55,6 +57,7 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
     if (!activeConnection) return;
     return registerCommands('connections.mock', [
       { id: 'mock.open', title: `Generate mock data… (${activeConnection.name})`, group: 'Edit', run: () => setOpen({ kind: 'mock', connection: activeConnection }) },
+      { id: 'retrieval.open', title: `Retrieval index… (${activeConnection.name})`, group: 'Edit', run: () => setOpen({ kind: 'retrieval', connection: activeConnection }) },
     ]);
   }, [activeConnection]);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -89,6 +92,7 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
           .catch(fail),
     },
     { label: 'Generate mock data…', onSelect: () => setOpen({ kind: 'mock', connection: c }) },
+    { label: 'Retrieval index…', onSelect: () => setOpen({ kind: 'retrieval', connection: c }) },
     { label: 'Delete…', danger: true, onSelect: () => setOpen({ kind: 'delete', connection: c }) },
   ];
 
@@ -141,6 +145,7 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
       {open?.kind === 'export' && <ExportDialog onClose={close} />}
       {open?.kind === 'import' && <ImportDialog onClose={close} onImported={reload} />}
       {open?.kind === 'mock' && <MockDialog connection={open.connection} onClose={close} />}
+      {open?.kind === 'retrieval' && <RetrievalDialog connection={open.connection} onClose={close} />}
     </>
   );
 }
