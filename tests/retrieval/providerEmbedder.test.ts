@@ -3,6 +3,8 @@
  * router, against the loopback stand-in. The index records which embedder built it and rebuilds
  * when the user switches; "local only" refuses a remote embedder.
  */
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app/createApp';
 import type { AiStandIn } from '../harness/aiStandIn';
@@ -48,6 +50,32 @@ describe('provider embeddings for the retrieval index', () => {
     const back = await app.handlers['retrieval.build']({ connectionId: demoId });
     expect(back.rebuilt).toBe(true);
     expect((await app.handlers['retrieval.status']({ connectionId: demoId })).embedder).toContain('builtin');
+  });
+
+  it('keeps the index of the previous embedder when a switch is cancelled', async () => {
+    const provider = (await app.handlers['ai.providers.list']({}))[0]!;
+    // Enough tables that the rebuild is still embedding when the cancel arrives.
+    const file = path.join(env.home, 'wide.sqlite');
+    const db = new Database(file);
+    for (let i = 0; i < 300; i++) db.exec(`CREATE TABLE t${i} (id INTEGER PRIMARY KEY, name_${i} TEXT)`);
+    db.close();
+    const conn = await app.handlers['connections.save']({ name: 'wide', engine: 'sqlite', params: { filePath: file } });
+    const before = await app.handlers['retrieval.build']({ connectionId: conn.id });
+    expect(before.total).toBe(300);
+    await app.handlers['retrieval.options.save']({ connectionId: conn.id, embedder: { provider: provider.id, model: 'text-embedding-3-small' } });
+    const buildId = 'switch-then-cancel';
+    const off = app.events.subscribe((name, payload) => {
+      if (name === 'retrieval.progress' && (payload as { buildId: string }).buildId === buildId) void app.handlers['retrieval.cancel']({ buildId });
+    });
+    try {
+      await expect(app.handlers['retrieval.build']({ connectionId: conn.id, buildId })).rejects.toMatchObject({ code: 'QUERY_CANCELLED' });
+    } finally {
+      off();
+    }
+    expect((await app.handlers['retrieval.status']({ connectionId: conn.id })).built).toBe(false);
+    await app.handlers['retrieval.options.save']({ connectionId: conn.id, embedder: null });
+    expect(await app.handlers['retrieval.status']({ connectionId: conn.id })).toMatchObject({ built: true, chunks: 300 });
+    expect((await app.handlers['retrieval.build']({ connectionId: conn.id })).embedded).toBe(0);
   });
 
   it('refuses a remote embedder when "local only" is on', async () => {

@@ -81,17 +81,29 @@ export class RetrievalIndex {
     sqliteVec.load(db);
     db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     // Accepted question→SQL pairs are a source, not derived data: they survive full rebuilds.
-    db.exec('CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, question TEXT NOT NULL, sql TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (question, sql))');
-    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
-    const stale = meta.get('embedder') !== embedder.id || meta.get('dimensions') !== String(embedder.dimensions) || meta.get('layout') !== LAYOUT_VERSION;
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, question TEXT NOT NULL, sql TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (question, sql))',
+    );
+    const meta = new Map(
+      (
+        db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>
+      ).map((r) => [r.key, r.value]),
+    );
+    const stale =
+      meta.get('embedder') !== embedder.id ||
+      meta.get('dimensions') !== String(embedder.dimensions) ||
+      meta.get('layout') !== LAYOUT_VERSION;
     const index = new RetrievalIndex(db, embedder, stale);
-    if (stale) index.resetTables();
+    // A new file gets its tables now. An index built by another embedder (or layout) stays as it
+    // is until a build replaces it inside the build's transaction: a cancelled rebuild keeps it.
+    if (!meta.has('layout')) index.resetTables();
     return index;
   }
 
   /** True when the index has been built at least once for this embedder. */
   isBuilt(): boolean {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'builtAt'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'builtAt'").get() as
+      { value: string } | undefined;
     return row !== undefined && !this.needsRebuild;
   }
 
@@ -123,35 +135,68 @@ export class RetrievalIndex {
     const rebuilt = this.needsRebuild;
     this.codes = undefined;
     this.count = undefined;
-    const existing = new Map((this.db.prepare('SELECT id, key, hash, text FROM chunks').all() as Array<{ id: number; key: string; hash: string; text: string }>).map((r) => [r.key, r]));
+    // A rebuild starts from nothing (the old tables are replaced inside the transaction below).
+    const existing = rebuilt
+      ? new Map<string, { id: number; key: string; hash: string; text: string }>()
+      : new Map(
+          (
+            this.db.prepare('SELECT id, key, hash, text FROM chunks').all() as Array<{
+              id: number;
+              key: string;
+              hash: string;
+              text: string;
+            }>
+          ).map((r) => [r.key, r]),
+        );
     const wanted = new Map(chunks.map((c) => [c.key, c]));
     const changed = chunks.filter((c) => existing.get(c.key)?.hash !== c.hash);
-    const removed = [...existing.values()].filter((r) => !wanted.has(r.key) || wanted.get(r.key)!.hash !== r.hash);
+    const removed = [...existing.values()].filter(
+      (r) => !wanted.has(r.key) || wanted.get(r.key)!.hash !== r.hash,
+    );
     const vectors: Float32Array[] = [];
     for (let i = 0; i < changed.length; i += EMBED_BATCH) {
-      if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+      if (opts.signal?.aborted)
+        throw new AppError(
+          'QUERY_CANCELLED',
+          'Indexing was cancelled; the previous index is unchanged.',
+        );
       const batch = changed.slice(i, i + EMBED_BATCH);
       vectors.push(...(await this.embedder.embed(batch.map((c) => c.text))));
-      opts.onProgress?.({ phase: 'embedding', done: Math.min(i + EMBED_BATCH, changed.length), total: changed.length });
+      opts.onProgress?.({
+        phase: 'embedding',
+        done: Math.min(i + EMBED_BATCH, changed.length),
+        total: changed.length,
+      });
       await yieldToLoop();
     }
-    if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+    if (opts.signal?.aborted)
+      throw new AppError(
+        'QUERY_CANCELLED',
+        'Indexing was cancelled; the previous index is unchanged.',
+      );
     opts.onProgress?.({ phase: 'writing', done: 0, total: changed.length });
-    const delChunk = this.db.prepare('DELETE FROM chunks WHERE id = ?');
-    const delVec = this.db.prepare('DELETE FROM chunk_vec WHERE rowid = ?');
-    const delFts = this.db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
-    const insChunk = this.db.prepare('INSERT INTO chunks(key, kind, table_ref, text, sql, links, hash, bits, vec) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const insVec = this.db.prepare('INSERT INTO chunk_vec(rowid, embedding) VALUES (?, ?)');
-    const insFts = this.db.prepare('INSERT INTO chunk_fts(rowid, title, body) VALUES (?, ?, ?)');
-    const dfAdd = this.db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
-    // One transaction (all or nothing), written in slices with yields so a big build does not
-    // hold the event loop; a cancel between slices rolls everything back.
-    const dfDelta = new Map<string, number>();
-    const count = (tokens: string[], d: number): void => {
-      for (const t of new Set(tokens)) dfDelta.set(t, (dfDelta.get(t) ?? 0) + d);
-    };
+    // One transaction (all or nothing); a rebuild replaces the old tables inside it, so a cancel
+    // or a failure leaves the previous index exactly as it was.
     this.db.exec('BEGIN IMMEDIATE');
     try {
+      if (rebuilt) this.resetTables();
+      const delChunk = this.db.prepare('DELETE FROM chunks WHERE id = ?');
+      const delVec = this.db.prepare('DELETE FROM chunk_vec WHERE rowid = ?');
+      const delFts = this.db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
+      const insChunk = this.db.prepare(
+        'INSERT INTO chunks(key, kind, table_ref, text, sql, links, hash, bits, vec) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insVec = this.db.prepare('INSERT INTO chunk_vec(rowid, embedding) VALUES (?, ?)');
+      const insFts = this.db.prepare('INSERT INTO chunk_fts(rowid, title, body) VALUES (?, ?, ?)');
+      const dfAdd = this.db.prepare(
+        'INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+      );
+      // Written in slices with yields so a big build does not hold the event loop; a cancel
+      // between slices rolls everything back.
+      const dfDelta = new Map<string, number>();
+      const count = (tokens: string[], d: number): void => {
+        for (const t of new Set(tokens)) dfDelta.set(t, (dfDelta.get(t) ?? 0) + d);
+      };
       for (const r of removed) {
         delChunk.run(r.id);
         delVec.run(BigInt(r.id));
@@ -162,23 +207,44 @@ export class RetrievalIndex {
         const c = changed[i]!;
         const v = vectors[i]!;
         const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-        const id = BigInt(insChunk.run(c.key, c.kind, c.tableRef, c.text, c.sql ?? null, c.links?.length ? JSON.stringify(c.links) : null, c.hash, Buffer.from(signBits(v).buffer), blob).lastInsertRowid);
+        const id = BigInt(
+          insChunk.run(
+            c.key,
+            c.kind,
+            c.tableRef,
+            c.text,
+            c.sql ?? null,
+            c.links?.length ? JSON.stringify(c.links) : null,
+            c.hash,
+            Buffer.from(signBits(v).buffer),
+            blob,
+          ).lastInsertRowid,
+        );
         insVec.run(id, v);
         const tokens = tokenize(c.text);
         // The table's own name in a column of its own: BM25 weighs it up (see keywordSearch), so a
         // 100-column table still wins when the question names it.
-        const title = c.kind === 'table' && c.tableRef ? tokenize(c.tableRef.slice(c.tableRef.indexOf('.') + 1)).join(' ') : '';
+        const title =
+          c.kind === 'table' && c.tableRef
+            ? tokenize(c.tableRef.slice(c.tableRef.indexOf('.') + 1)).join(' ')
+            : '';
         insFts.run(id, title, tokens.join(' '));
         count(tokens, 1);
         if ((i + 1) % WRITE_BATCH === 0) {
           opts.onProgress?.({ phase: 'writing', done: i + 1, total: changed.length });
           await yieldToLoop();
-          if (opts.signal?.aborted) throw new AppError('QUERY_CANCELLED', 'Indexing was cancelled; the previous index is unchanged.');
+          if (opts.signal?.aborted)
+            throw new AppError(
+              'QUERY_CANCELLED',
+              'Indexing was cancelled; the previous index is unchanged.',
+            );
         }
       }
       for (const [t, d] of dfDelta) if (d !== 0) dfAdd.run(t, d);
       this.db.exec('DELETE FROM terms WHERE df <= 0');
-      this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('builtAt', ?)").run(new Date().toISOString());
+      this.db
+        .prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('builtAt', ?)")
+        .run(new Date().toISOString());
       this.db.exec('COMMIT');
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -189,29 +255,58 @@ export class RetrievalIndex {
     if (changed.length + removed.length > 1000) this.db.pragma('wal_checkpoint(TRUNCATE)');
     opts.onProgress?.({ phase: 'done', done: changed.length, total: changed.length });
     const replaced = removed.filter((r) => wanted.has(r.key)).length;
-    return { total: chunks.length, embedded: changed.length, removed: removed.length - replaced, unchanged: chunks.length - changed.length, rebuilt };
+    return {
+      total: chunks.length,
+      embedded: changed.length,
+      removed: removed.length - replaced,
+      unchanged: chunks.length - changed.length,
+      rebuilt,
+    };
   }
 
   /** Nearest chunks to a query vector (cosine distance, ascending). */
   vectorSearch(vector: Float32Array, k: number): Array<{ id: number; distance: number }> {
     if (this.chunkCount() <= EXACT_KNN_LIMIT) {
-      return this.db.prepare('SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?').all(vector, k) as Array<{ id: number; distance: number }>;
+      return this.db
+        .prepare('SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?')
+        .all(vector, k) as Array<{ id: number; distance: number }>;
     }
     if (!this.codes) {
       const words = codeWords(this.embedder.dimensions);
-      const rows = this.db.prepare('SELECT id, bits FROM chunks ORDER BY id').raw().all() as Array<[number, Buffer]>;
+      const rows = this.db.prepare('SELECT id, bits FROM chunks ORDER BY id').raw().all() as Array<
+        [number, Buffer]
+      >;
       const codes = new Uint32Array(rows.length * words);
       const ids = new Int32Array(rows.length);
       rows.forEach(([id, bits], i) => {
         ids[i] = id;
-        codes.set(new Uint32Array(bits.buffer.slice(bits.byteOffset, bits.byteOffset + words * 4)), i * words);
+        codes.set(
+          new Uint32Array(bits.buffer.slice(bits.byteOffset, bits.byteOffset + words * 4)),
+          i * words,
+        );
       });
       this.codes = { codes, ids };
     }
-    const shortlist = asymmetricTop(this.codes.codes, this.codes.ids, vector, Math.max(500, k * 10));
-    const rows = this.db.prepare(`SELECT id, vec FROM chunks WHERE id IN (${shortlist.map(() => '?').join(',')})`).raw().all(...shortlist) as Array<[number, Buffer]>;
+    const shortlist = asymmetricTop(
+      this.codes.codes,
+      this.codes.ids,
+      vector,
+      Math.max(500, k * 10),
+    );
+    const rows = this.db
+      .prepare(`SELECT id, vec FROM chunks WHERE id IN (${shortlist.map(() => '?').join(',')})`)
+      .raw()
+      .all(...shortlist) as Array<[number, Buffer]>;
     return rows
-      .map(([id, blob]) => ({ id, distance: 1 - dot(vector, new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))) }))
+      .map(([id, blob]) => ({
+        id,
+        distance:
+          1 -
+          dot(
+            vector,
+            new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)),
+          ),
+      }))
       .sort((a, b) => a.distance - b.distance)
       .slice(0, k);
   }
@@ -220,7 +315,11 @@ export class RetrievalIndex {
   keywordSearch(tokens: string[], k: number): Array<{ id: number; score: number }> {
     const terms = [...new Set(tokens)].filter((t) => /^[a-z0-9]+$/.test(t)).map((t) => `"${t}"`);
     if (!terms.length) return [];
-    return this.db.prepare('SELECT rowid AS id, bm25(chunk_fts, ?, 1.0) AS score FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY score LIMIT ?').all(TITLE_WEIGHT, terms.join(' OR '), k) as Array<{ id: number; score: number }>;
+    return this.db
+      .prepare(
+        'SELECT rowid AS id, bm25(chunk_fts, ?, 1.0) AS score FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY score LIMIT ?',
+      )
+      .all(TITLE_WEIGHT, terms.join(' OR '), k) as Array<{ id: number; score: number }>;
   }
 
   /** Inverse document frequency of normalised terms, ln(1 + N / df); unseen terms get the maximum. */
@@ -239,14 +338,22 @@ export class RetrievalIndex {
   getChunks(ids: number[]): Map<number, StoredChunk> {
     const out = new Map<number, StoredChunk>();
     if (!ids.length) return out;
-    const rows = this.db.prepare(`SELECT id, key, kind, table_ref AS tableRef, text, sql, links FROM chunks WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<Omit<StoredChunk, 'links'> & { links: string | null }>;
-    for (const r of rows) out.set(r.id, { ...r, links: r.links ? (JSON.parse(r.links) as string[]) : [] });
+    const rows = this.db
+      .prepare(
+        `SELECT id, key, kind, table_ref AS tableRef, text, sql, links FROM chunks WHERE id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids) as Array<Omit<StoredChunk, 'links'> & { links: string | null }>;
+    for (const r of rows)
+      out.set(r.id, { ...r, links: r.links ? (JSON.parse(r.links) as string[]) : [] });
     return out;
   }
 
   /** Reads a stored metadata value (e.g. the snapshot the index was built from). */
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (
+      this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+        { value: string } | undefined
+    )?.value;
   }
 
   /** Stores a metadata value (kept until the next full rebuild). */
@@ -256,12 +363,18 @@ export class RetrievalIndex {
 
   /** Records an accepted question→SQL pair (a duplicate is ignored). */
   addExample(question: string, sql: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO examples(question, sql, created_at) VALUES (?, ?, ?)').run(question, sql, new Date().toISOString());
+    this.db
+      .prepare('INSERT OR IGNORE INTO examples(question, sql, created_at) VALUES (?, ?, ?)')
+      .run(question, sql, new Date().toISOString());
   }
 
   /** Every accepted pair, oldest first. */
   examples(): Array<{ id: number; question: string; sql: string }> {
-    return this.db.prepare('SELECT id, question, sql FROM examples ORDER BY id').all() as Array<{ id: number; question: string; sql: string }>;
+    return this.db.prepare('SELECT id, question, sql FROM examples ORDER BY id').all() as Array<{
+      id: number;
+      question: string;
+      sql: string;
+    }>;
   }
 
   /** Closes the file. */
