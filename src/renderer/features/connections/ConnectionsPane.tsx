@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ConnectionSummary } from '../../../shared/contract';
 import { toAppError } from '../../../shared/errors';
 import { useApi } from '../../api/hooks';
+import { openView } from '../../app/openView';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { ConnectionDialog } from './ConnectionDialog';
 import { ConnectionsSidebar, type ConnectionsSidebarProps } from './ConnectionsSidebar';
@@ -91,6 +92,8 @@ export function ConnectionsPane(props: ConnectionsPaneProps): ReactNode {
           )
           .catch(fail),
     },
+    { label: 'ER diagram', onSelect: () => openView({ view: 'erd', connectionId: c.id }) },
+    { label: 'Documentation', onSelect: () => openView({ view: 'docs', connectionId: c.id }) },
     { label: 'Generate mock data…', onSelect: () => setOpen({ kind: 'mock', connection: c }) },
     { label: 'Retrieval index…', onSelect: () => setOpen({ kind: 'retrieval', connection: c }) },
     { label: 'Delete…', danger: true, onSelect: () => setOpen({ kind: 'delete', connection: c }) },
