@@ -229,6 +229,14 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await privacy.getByRole('checkbox', { name: /Allow sample values/ }).check();
     await expect.poll(async () => (await app.handlers['ai.privacy.get']({ connectionId: demo.id })).settings.allowSampleValues).toBe(true);
     await expect(privacy.textContent()).resolves.toContain('sample values');
+    // Columns that look personal stay hidden unless allowed one by one.
+    const personal = privacy.getByTestId('ai-privacy-columns');
+    await personal.locator('summary').click();
+    await personal.getByRole('checkbox', { name: 'Send values of main.customers.email' }).check();
+    await expect.poll(async () => (await app.handlers['ai.privacy.get']({ connectionId: demo.id })).settings.columns['main.customers.email']).toBe('allow');
+    await shot(page, '12-privacy-columns');
+    await personal.getByRole('checkbox', { name: 'Send values of main.customers.email' }).uncheck();
+    await expect.poll(async () => (await app.handlers['ai.privacy.get']({ connectionId: demo.id })).settings.columns['main.customers.email']).toBeUndefined();
 
     // Threads: a new thread starts empty; the earlier one comes back from the list.
     await panel.getByRole('button', { name: 'New thread' }).click();

@@ -12,6 +12,14 @@ export function privacyLabel(p: PrivacySettings | null): string {
   return 'Sends names and types only';
 }
 
+/** The per-column overrides with one column allowed, or its override removed (`null`). */
+export function withColumn(columns: Record<string, 'allow' | 'deny'> | undefined, column: string, value: 'allow' | 'deny' | null): Record<string, 'allow' | 'deny'> {
+  const next = { ...(columns ?? {}) };
+  if (value === null) delete next[column];
+  else next[column] = value;
+  return next;
+}
+
 /** The indicator and its editor. */
 export function PrivacyControl(props: { privacy: PrivacySettings | null; connectionName: string; onChange(next: PrivacySettings): void }): ReactNode {
   const [open, setOpen] = useState(false);
@@ -35,6 +43,28 @@ export function PrivacyControl(props: { privacy: PrivacySettings | null; connect
           <label>
             <input type="checkbox" checked={p.resultRows} onChange={(e) => props.onChange({ ...p, resultRows: e.target.checked })} /> Allow result rows for explanations
           </label>
+          {(p.personal?.length ?? 0) > 0 && (
+            <details className="ai-privacy-columns" data-testid="ai-privacy-columns">
+              <summary>
+                {p.personal!.length} column{p.personal!.length === 1 ? '' : 's'} look personal — values never sent; tick one to allow it
+              </summary>
+              <ul>
+                {p.personal!.map((c) => (
+                  <li key={c.column}>
+                    <label title={c.reason}>
+                      <input
+                        type="checkbox"
+                        checked={p.columns?.[c.column] === 'allow'}
+                        onChange={(e) => props.onChange({ ...p, columns: withColumn(p.columns, c.column, e.target.checked ? 'allow' : null) })}
+                        aria-label={`Send values of ${c.column}`}
+                      />
+                      <code>{c.column}</code> <span className="ai-faint">{c.reason}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
     </div>

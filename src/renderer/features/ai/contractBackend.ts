@@ -105,8 +105,8 @@ export function contractBackend(api: ApiClient): AiBackend {
       await api.call('ai.feedback', { answerId, vote: vote === 'up' ? 1 : -1 });
     },
     privacy: async (connectionId) => {
-      const { settings } = await api.call('ai.privacy.get', { connectionId });
-      return { sampleValues: settings.allowSampleValues, resultRows: settings.allowResultRows, columns: settings.columns };
+      const { settings, pii } = await api.call('ai.privacy.get', { connectionId, detectColumns: true });
+      return { sampleValues: settings.allowSampleValues, resultRows: settings.allowResultRows, columns: settings.columns, personal: pii };
     },
     savePrivacy: async (connectionId, s) => {
       await api.call('ai.privacy.save', { connectionId, allowSampleValues: s.sampleValues, allowResultRows: s.resultRows, columns: s.columns ?? {} });

@@ -86,6 +86,8 @@ export interface PrivacySettings {
   resultRows: boolean;
   /** Per-column overrides, kept as they are when the switches change. */
   columns?: Record<string, 'allow' | 'deny'> | undefined;
+  /** Columns that look personal (`schema.table.column`) and why. */
+  personal?: { column: string; reason: string }[] | undefined;
 }
 
 /** A past thread in the dropdown. */
