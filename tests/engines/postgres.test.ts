@@ -267,6 +267,9 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
     expect(plain.plan.relation).toBe('ex_t');
     expect(plain.plan.estimatedRows).toBeGreaterThan(0);
     expect(plain.plan.actualRows).toBeUndefined();
+    // A parameterised statement (as pg_stat_statements lists them) gets a generic plan.
+    const generic = await conn.explain("SELECT * FROM ex_t WHERE id = $1 AND 'not $2' <> ''");
+    expect(generic.plan.relation).toBe('ex_t');
     const analyzed = await conn.explain('DELETE FROM ex_t', { analyze: true });
     expect(analyzed.plan.op).toBe('ModifyTable');
     expect(analyzed.plan.children[0]!.actualRows).toBe(100);

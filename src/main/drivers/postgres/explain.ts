@@ -15,6 +15,11 @@ interface PgPlan {
   [key: string]: unknown;
 }
 
+/** True when the SQL has `$1`-style parameters outside string literals and quoted names. */
+export function hasParameters(sql: string): boolean {
+  return /\$\d+/.test(sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, ''));
+}
+
 /**
  * Explains `sql`. With `analyze` the statement really runs, so it runs inside a transaction (or
  * a savepoint when one is open) that is rolled back: explained DML changes nothing.
@@ -26,7 +31,10 @@ export async function explainPostgres(
   inTransaction: boolean,
 ): Promise<ExplainResult> {
   const body = sql.trim().replace(/;\s*$/, '');
-  const text = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}FORMAT JSON) ${body}`;
+  // A statement with $1-style parameters (from pg_stat_statements, or prepared in code) cannot be
+  // planned for values it does not have; PostgreSQL 16+ plans it generically instead.
+  const generic = !analyze && hasParameters(body) ? 'GENERIC_PLAN, ' : '';
+  const text = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : generic}FORMAT JSON) ${body}`;
   let rows: { 'QUERY PLAN': unknown }[];
   if (!analyze) rows = await query(text);
   else {
