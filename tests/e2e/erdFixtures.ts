@@ -3,19 +3,11 @@
  * in business-like clusters (each table has 3–9 columns and 0–3 foreign keys to earlier tables,
  * mostly in its own cluster), and the demo database's tables and foreign keys as SQLite reports them.
  */
+import { createRandom } from '../../src/main/demo/generateDemo';
 import Database from 'better-sqlite3';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run draws the same schema. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the demo's mulberry32), so every run draws the same schema. */
+const random = createRandom;
 
 const AREAS = ['sales', 'billing', 'stock', 'crm', 'hr', 'audit', 'ship', 'web', 'fin', 'ops'];
 const NOUNS = [

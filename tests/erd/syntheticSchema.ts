@@ -3,19 +3,11 @@
  * `foreignKeys` foreign keys (tree-like backbone plus random extra links, some self-references
  * and composite keys), deterministic for a given seed.
  */
+import { createRandom } from '../../src/main/demo/generateDemo';
 import type { SchemaSnapshot, TableInfo } from '../../src/shared/schema';
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the demo's mulberry32), so every run draws the same schema. */
+const rng = createRandom;
 
 const TYPES = ['integer', 'bigint', 'text', 'varchar(80)', 'numeric(12,2)', 'timestamp with time zone', 'boolean', 'date', 'jsonb'];
 const WORDS = ['customer', 'order', 'invoice', 'product', 'supplier', 'region', 'account', 'payment', 'shipment', 'ledger', 'user', 'role', 'team', 'project', 'task', 'event'];

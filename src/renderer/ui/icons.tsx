@@ -155,3 +155,13 @@ export function CheckIcon(p: IconProps): ReactNode {
     </Svg>
   );
 }
+
+/** A thumb (feedback on an AI answer); `down` flips it. */
+export function ThumbIcon({ down, ...p }: IconProps & { down?: boolean }): ReactNode {
+  return (
+    <Svg size={13} strokeWidth={1.4} style={down ? { transform: 'scaleY(-1)' } : undefined} {...p}>
+      <path d="M2 7h2.5v7H2z" />
+      <path d="M4.5 7.5 7.5 2c1.2 0 1.9.8 1.6 2L8.6 6.5h4c.9 0 1.5.8 1.3 1.7l-1.1 4.6c-.2.7-.8 1.2-1.5 1.2H4.5" />
+    </Svg>
+  );
+}

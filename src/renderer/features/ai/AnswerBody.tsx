@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { CheckIcon, PlayIcon, WarningIcon } from '../../ui/icons';
 import type { AnswerActions } from './AnswerCard';
-import { ThumbIcon } from './icons';
+import { ThumbIcon } from '../../ui/icons';
 import { formatCost, formatTokens, validationOf, type RunRules } from './present';
 import type { AiAnswer, AnswerMeta, AskAnswer, ExplainAnswer, OptimiseAnswer } from './types';
 
