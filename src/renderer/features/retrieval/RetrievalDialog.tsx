@@ -28,6 +28,8 @@ export function RetrievalDialog(props: { connection: ConnectionSummary; onClose(
   const [saving, setSaving] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // The switch shows the user's choice at once (the status reload lands a moment later).
+  const [samplesChoice, setSamplesChoice] = useState<boolean | null>(null);
   const buildId = useRef<string | null>(null);
   const s = status.data;
   const busy = building || saving;
@@ -75,7 +77,7 @@ export function RetrievalDialog(props: { connection: ConnectionSummary; onClose(
     if (buildId.current) api.call('retrieval.cancel', { buildId: buildId.current }).catch(fail);
   };
 
-  const saveOptions = (args: { valueSamples?: boolean; embedder?: { provider: string; model: string } | null }, then?: () => void): void => {
+  const saveOptions = (args: { valueSamples?: boolean; embedder?: { provider: string; model: string } | null }, then?: () => void, failed?: () => void): void => {
     setSaving(true);
     setNotice(null);
     api
@@ -83,7 +85,10 @@ export function RetrievalDialog(props: { connection: ConnectionSummary; onClose(
       .then(() => {
         status.reload();
         then?.();
-      }, fail)
+      }, (err: unknown) => {
+        failed?.();
+        fail(err);
+      })
       .finally(() => setSaving(false));
   };
 
@@ -157,11 +162,16 @@ export function RetrievalDialog(props: { connection: ConnectionSummary; onClose(
           <input
             type="checkbox"
             role="switch"
-            checked={s?.valueSamples ?? false}
+            checked={samplesChoice ?? s?.valueSamples ?? false}
             disabled={!s || busy}
             onChange={(e) => {
               const on = e.target.checked;
-              saveOptions({ valueSamples: on }, () => setNotice({ tone: 'info', text: on ? 'Value samples on: the next build adds them.' : 'Value samples off: the next build removes them.' }));
+              setSamplesChoice(on);
+              saveOptions(
+                { valueSamples: on },
+                () => setNotice({ tone: 'info', text: on ? 'Value samples on: the next build adds them.' : 'Value samples off: the next build removes them.' }),
+                () => setSamplesChoice(null),
+              );
             }}
           />
           <span className="switch-track" aria-hidden="true" />
