@@ -94,6 +94,16 @@ describe('erd through the app', () => {
     expect(svg).not.toContain('data-id="main.x"');
   });
 
+  it('exports what the screen shows: unsaved positions and key columns only', async () => {
+    const file = (await app.handlers['erd.export']({ connectionId, format: 'svg', focus: 'main.a', hops: 1, positions: { 'main.a': { x: 1234, y: 567 } }, keysOnly: true })).path;
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toMatch(/data-id="main\.a"><rect class="box" x="1234" y="567"/);
+    // a.name is neither a key nor referenced: left out in key-only mode, drawn otherwise.
+    expect(svg).not.toMatch(/>name</);
+    const all = fs.readFileSync((await app.handlers['erd.export']({ connectionId, format: 'svg', focus: 'main.a', hops: 1 })).path, 'utf8');
+    expect(all).toMatch(/>name</);
+  });
+
   it('deletes a view', async () => {
     const [view] = await app.handlers['erd.views.list']({ connectionId });
     expect(await app.handlers['erd.views.delete']({ viewId: view!.id })).toEqual({ deleted: true });

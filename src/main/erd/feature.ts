@@ -44,10 +44,13 @@ export function createErdFeature(deps: FeatureDeps): Feature<MethodsOf<'erd.'>> 
           positions = view.positions;
           title = view.name;
         }
+        // What the user sees now wins over the saved positions.
+        if (a.positions) positions = { ...positions, ...a.positions };
         const rendered = await renderErd(snapshot, {
           format: a.format,
           ...(a.viewId ? { tables } : { focus: a.focus, hops: a.hops, tables, schemas: a.schemas }),
           ...(positions ? { positions } : {}),
+          ...(a.keysOnly ? { keysOnly: true } : {}),
           title,
         });
         await fs.mkdir(deps.paths.exportsDir, { recursive: true });

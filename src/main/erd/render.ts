@@ -3,7 +3,7 @@
  * handler and the `querygenie erd` command: graph → (layout → SVG → PNG) or Mermaid / DBML text.
  */
 import type { ErdExportFormat } from '../../shared/contracts/erd';
-import { buildErGraph, type ErGraph, type ErGraphOptions } from '../../shared/erd/graph';
+import { buildErGraph, keysOnlyGraph, type ErGraph, type ErGraphOptions } from '../../shared/erd/graph';
 import { layoutErGraph, placeWithPinned, type ErPoint } from '../../shared/erd/layout';
 import { renderDbml } from '../../shared/erd/dbml';
 import { renderMermaid } from '../../shared/erd/mermaid';
@@ -28,6 +28,8 @@ export interface RenderErdOptions extends ErGraphOptions {
   /** Manual positions (a saved view); the automatic layout fills in the rest. */
   positions?: Record<string, ErPoint>;
   title?: string;
+  /** Key columns only (primary, foreign and referenced keys). */
+  keysOnly?: boolean;
 }
 
 /** A rendered diagram. */
@@ -38,7 +40,8 @@ export interface RenderedErd {
 
 /** Renders a diagram of the snapshot in the requested format. */
 export async function renderErd(snapshot: SchemaSnapshot, opts: RenderErdOptions): Promise<RenderedErd> {
-  const graph = buildErGraph(snapshot, opts);
+  const full = buildErGraph(snapshot, opts);
+  const graph = opts.keysOnly ? keysOnlyGraph(full) : full;
   if (opts.format === 'mermaid') return { graph, content: renderMermaid(graph, opts.title ? { title: opts.title } : {}) };
   if (opts.format === 'dbml') return { graph, content: renderDbml(graph, { project: snapshot.database }) };
   let layout = await layoutErGraph(graph);

@@ -51,6 +51,10 @@ export const erdRequests = {
       viewId: id.optional(),
       tables: tableList.optional(),
       schemas: schemas.optional(),
+      /** Where the tables are on screen (drags not saved yet); the layout fills in the rest. */
+      positions: z.record(tableName, point).refine((r) => Object.keys(r).length <= 5000, 'at most 5000 positions').optional(),
+      /** Draw key columns only, as the view shows them. */
+      keysOnly: z.boolean().optional(),
     }),
   ),
 } as const;

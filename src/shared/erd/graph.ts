@@ -289,3 +289,14 @@ export function hiddenLinksByNode(snapshot: SchemaSnapshot, graph: ErGraph): Rec
   }
   return out;
 }
+
+/** The graph with only key columns: primary key, foreign key, or referenced by a foreign key. */
+export function keysOnlyGraph(graph: ErGraph): ErGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const columns = n.columns.filter((c) => c.pk || c.fk || c.ref === true);
+      return columns.length === n.columns.length ? n : { ...n, columns };
+    }),
+  };
+}

@@ -180,7 +180,8 @@ function ErdViewBody(props: ViewProps): ReactNode {
         label: x.label,
         onSelect: () => {
           setNotice({ text: `Exporting ${x.label}…`, tone: 'info' });
-          exportDiagram(api, connectionId, scope, x.format).then(
+          // The file shows what the screen shows: current positions (drags included) and column mode.
+          exportDiagram(api, connectionId, scope, x.format, { positions: positionsOf(current.current), keysOnly: data.keysOnly }).then(
             (path) => setNotice({ text: `Saved ${x.label} to ${path}`, tone: 'info' }),
             (err: unknown) => setNotice({ text: toAppError(err).message, tone: 'error' }),
           );

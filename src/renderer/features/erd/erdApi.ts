@@ -79,6 +79,7 @@ export async function exportDiagram(
   connectionId: string,
   scope: ErdScope,
   format: ErdExportFormat,
+  shown: { positions?: Record<string, { x: number; y: number }>; keysOnly?: boolean } = {},
 ): Promise<string> {
   const where =
     scope.mode === 'view'
@@ -88,6 +89,6 @@ export async function exportDiagram(
         : scope.schema
           ? { schemas: [scope.schema] }
           : {};
-  const out = await api.call('erd.export', { connectionId, format, ...where });
+  const out = await api.call('erd.export', { connectionId, format, ...where, ...shown });
   return out.path;
 }

@@ -6,6 +6,8 @@
 import { ER_HEADER_HEIGHT, nodeRows, rowCenterY } from '../../../shared/erd/measure';
 import type { ErEdge, ErGraph, ErLayout, ErNode, ErPoint, ErRect } from './erTypes';
 
+export { keysOnlyGraph } from '../../../shared/erd/graph';
+
 /** Which side of a table an edge leaves or enters. */
 export type Side = 'l' | 'r';
 
@@ -68,17 +70,6 @@ export function handleId(kind: 's' | 't', side: Side, column: string): string {
 /** Whether a diagram of `tableCount` tables should start with key columns only. */
 export function defaultKeysOnly(tableCount: number): boolean {
   return tableCount > KEYS_ONLY_THRESHOLD;
-}
-
-/** The graph with only key columns: primary key, foreign key, or referenced by a foreign key. */
-export function keysOnlyGraph(graph: ErGraph): ErGraph {
-  return {
-    ...graph,
-    nodes: graph.nodes.map((n) => {
-      const columns = n.columns.filter((c) => c.pk || c.fk || c.ref === true);
-      return columns.length === n.columns.length ? n : { ...n, columns };
-    }),
-  };
 }
 
 /**
