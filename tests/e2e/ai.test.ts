@@ -97,6 +97,9 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     // Slow chunks, so the stream is visibly in progress before the answer is validated.
     standIn.script('openai.chat', { chunks: SQL_REPLY, delayMs: 400 });
     await askBox.fill('ten customers sorted by last name');
+    // Before sending, the chips show the tables the question would get (from the retrieval index).
+    await panel.getByTestId('ai-chips').getByText('customers', { exact: true }).waitFor();
+    await shot(page, '1c-context-preview');
     await askBox.press('Enter');
     const running = panel.locator('[data-testid=ai-turn][data-state=running]');
     await running.getByTestId('ai-stream').filter({ hasText: 'FROM customers' }).waitFor();

@@ -36,6 +36,9 @@ export interface PendingPreview {
 /** What the panel renders and does. */
 export type AiPanelState = ReturnType<typeof useAiPanel>;
 
+/** Typing pauses this long before the context of the first question is previewed as chips. */
+export const CONTEXT_PREVIEW_DEBOUNCE_MS = 600;
+
 /** The panel's state and actions for `connectionId`. */
 export function useAiPanel(backend: AiBackend, connectionId: string, enabled: boolean) {
   const [thread, setThread] = useState<ThreadState<AiAnswer>>(emptyThread);
@@ -47,6 +50,8 @@ export function useAiPanel(backend: AiBackend, connectionId: string, enabled: bo
   const [threads, setThreads] = useState<ThreadSummary[]>([]);
   const [preview, setPreview] = useState<PendingPreview | null>(null);
   const [draft, setDraft] = useState('');
+  // Before the first answer of a thread: the tables the typed question would get (debounced).
+  const [predicted, setPredicted] = useState<{ question: string; tables: string[] }>({ question: '', tables: [] });
   const threadRef = useRef(thread);
   useEffect(() => {
     threadRef.current = thread;
@@ -201,7 +206,23 @@ export function useAiPanel(backend: AiBackend, connectionId: string, enabled: bo
   );
 
   const lastAsk = lastAnswer({ ...thread, turns: thread.turns.filter((t) => t.run.kind === 'ask') });
-  const usedTables = lastAsk?.kind === 'ask' ? lastAsk.tables : [];
+  const firstQuestion = thread.turns.length === 0 && enabled && readiness?.configured === true ? draft.trim() : '';
+  useEffect(() => {
+    if (firstQuestion.length < 3) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      backend.context(connectionId, firstQuestion).then(
+        (tables) => live && setPredicted({ question: firstQuestion, tables }),
+        () => live && setPredicted({ question: firstQuestion, tables: [] }),
+      );
+    }, CONTEXT_PREVIEW_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [backend, connectionId, firstQuestion]);
+  // Chips of a prediction show only while the question it was made for is still the typed one.
+  const usedTables = lastAsk?.kind === 'ask' ? lastAsk.tables : firstQuestion !== '' && predicted.question === firstQuestion ? predicted.tables : [];
   const sqlTables = lastAsk?.kind === 'ask' ? lastAsk.sqlTables : [];
 
   return {
