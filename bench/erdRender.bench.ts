@@ -5,6 +5,7 @@
  * second while panning (drag) and zooming (wheel) over all 500 tables and zoomed in to readable
  * rows. Baselines from the same run: opening a new SQL editor tab, and the idle page's frame rate.
  */
+import { windowFps } from './frames';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,6 @@ import { median, round, type BenchEntry } from './types';
 
 const TABLES = 500;
 const SECONDS = 4;
-const WINDOW_MS = 500;
 
 // Browser-side snippets are strings: this file is type-checked without the DOM library; a string
 // given to page.evaluate runs through CDP, which the app's CSP does not block.
@@ -33,17 +33,6 @@ const STOP_FRAMES = `(() => { window.__counting = false; return window.__frames;
 /** Resolves after two frames: the main thread is free to paint and answer input again. */
 const TWO_FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))`;
 const NODE_COUNT = `document.querySelectorAll('.react-flow__node').length`;
-
-function windowFps(frames: number[]): number[] {
-  if (frames.length < 2) return [0];
-  const start = frames[0]!;
-  const buckets: number[] = [];
-  for (const t of frames) {
-    const i = Math.floor((t - start) / WINDOW_MS);
-    buckets[i] = (buckets[i] ?? 0) + 1;
-  }
-  return buckets.slice(0, -1).map((n) => ((n ?? 0) * 1000) / WINDOW_MS);
-}
 
 /** Frames per second (median of half-second windows) while `drive` runs for a few seconds. */
 async function fps(page: Page, drive: (step: number) => Promise<void>): Promise<number> {

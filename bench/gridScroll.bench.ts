@@ -4,6 +4,7 @@
  * half-second windows, compared with the same page idle (the browser's own frame rate here).
  * Also reports the share of frames that showed rows still loading from the spool.
  */
+import { windowFps } from './frames';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,6 @@ import { median, round, type BenchEntry } from './types';
 
 const MILLION = `WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g+1 FROM s WHERE g < 1000000) SELECT g, g*2, 'row ' || g FROM s`;
 const SECONDS = 5;
-const WINDOW_MS = 500;
 
 // Browser-side snippets are strings: this file is type-checked without the DOM library, and the
 // app's CSP forbids string eval (page.evaluate of an expression goes through CDP instead).
@@ -37,19 +37,6 @@ const STOP_FRAMES = `(() => { window.__counting = false; return { frames: window
 const jumpTo = (fraction: number): string =>
   `(() => { const el = document.querySelector('[data-testid="result-grid"]'); el.scrollTop = (el.scrollHeight - el.clientHeight) * ${Math.min(1, fraction)}; })()`;
 const FIRST_ROW = `Number(document.querySelector('[data-testid="result-grid"] [role="row"][aria-rowindex]')?.getAttribute('aria-rowindex') ?? 0)`;
-
-/** Frames per second in each window of the recorded frame times. */
-function windowFps(frames: number[]): number[] {
-  if (frames.length < 2) return [0];
-  const start = frames[0]!;
-  const buckets: number[] = [];
-  for (const t of frames) {
-    const i = Math.floor((t - start) / WINDOW_MS);
-    buckets[i] = (buckets[i] ?? 0) + 1;
-  }
-  // The last window is partial: drop it.
-  return buckets.slice(0, -1).map((n) => ((n ?? 0) * 1000) / WINDOW_MS);
-}
 
 async function measure(page: Page, scroll: boolean): Promise<{ fps: number; blankShare: number; maxRow: number }> {
   await page.evaluate(START_FRAMES);

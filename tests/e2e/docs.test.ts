@@ -12,7 +12,7 @@ import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
 import { chromiumMissing } from '../harness/chromium';
 import { startAiStandIn } from '../harness/aiStandIn';
-import { startWebSession, stopWebSession } from '../harness/webSession';
+import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -20,11 +20,7 @@ if (missing) console.warn(missing);
 const SHOTS = process.env.QG_SHOTS_DIR ?? path.resolve('test-results');
 
 async function openDocs(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  const editor = page.getByRole('textbox', { name: 'SQL editor' });
-  const openDemo = page.getByRole('button', { name: 'Open the demo database' });
-  await editor.or(openDemo).first().waitFor();
-  if (await openDemo.isVisible()) await openDemo.click();
+  const editor = await openDemoEditor(page, url);
   await editor.click();
   await page.keyboard.press('Control+K');
   await page.getByPlaceholder('Type a command…').fill('documentation');

@@ -11,7 +11,7 @@ import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
 import { chromiumMissing } from '../harness/chromium';
 import { startAiStandIn } from '../harness/aiStandIn';
-import { startWebSession, stopWebSession } from '../harness/webSession';
+import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -88,11 +88,7 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
   it('uses the column overrides the user sets in the Columns tab', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);
-    await page.goto(server.url);
-    const editor = page.getByRole('textbox', { name: 'SQL editor' });
-    const openDemo = page.getByRole('button', { name: 'Open the demo database' });
-    await editor.or(openDemo).first().waitFor();
-    if (await openDemo.isVisible()) await openDemo.click();
+    await openDemoEditor(page, server.url);
     await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();
     await page.getByRole('menuitem', { name: 'Generate mock data…' }).click();
     const dialog = page.getByTestId('mock-dialog');
@@ -139,12 +135,8 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
   it('shows progress while inserting, and Cancel rolls everything back', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);
-    await page.goto(server.url);
-    // The first test's editor tab is restored; otherwise open the demo.
-    const editor = page.getByRole('textbox', { name: 'SQL editor' });
-    const openDemo = page.getByRole('button', { name: 'Open the demo database' });
-    await editor.or(openDemo).first().waitFor();
-    if (await openDemo.isVisible()) await openDemo.click();
+    // The first test's editor tab is restored; otherwise the demo is opened.
+    await openDemoEditor(page, server.url);
     const before = await countSuppliers(page);
 
     await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();

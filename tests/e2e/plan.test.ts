@@ -15,7 +15,7 @@ import { parseConnectionUrl } from '../../src/shared/connection';
 import { chromiumMissing } from '../harness/chromium';
 import { createPgDatabase } from '../harness/databases';
 import { pgUrl } from '../harness/servers';
-import { startWebSession, stopWebSession } from '../harness/webSession';
+import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webSession';
 import { createShop } from '../plan/fixture';
 
 const missing = chromiumMissing();
@@ -42,11 +42,7 @@ describe.skipIf(missing !== null)('plan view in Chromium (web mode)', () => {
     page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    const editor = page.getByRole('textbox', { name: 'SQL editor' });
-    const openDemo = page.getByRole('button', { name: 'Open the demo database' });
-    await editor.or(openDemo).first().waitFor();
-    if (await openDemo.isVisible()) await openDemo.click();
+    const editor = await openDemoEditor(page, server.url);
     await editor.fill(SQL);
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
 

@@ -12,7 +12,7 @@ import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
 import { chromiumMissing } from '../harness/chromium';
 import { startAiStandIn } from '../harness/aiStandIn';
-import { startWebSession, stopWebSession } from '../harness/webSession';
+import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
@@ -117,11 +117,7 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
       await app.handlers['ai.providers.save']({ kind: 'openai-compatible', name: 'Stand-in', baseUrl: standIn.openaiBaseUrl, models: [] });
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
       page.setDefaultTimeout(30_000);
-      await page.goto(server.url);
-      const editor = page.getByRole('textbox', { name: 'SQL editor' });
-      const openDemo = page.getByRole('button', { name: 'Open the demo database' });
-      await editor.or(openDemo).first().waitFor();
-      if (await openDemo.isVisible()) await openDemo.click();
+      await openDemoEditor(page, server.url);
 
       const dialog = await openDialog(page);
       await dialog.getByLabel('Embedder', { exact: true }).selectOption({ label: 'Stand-in · type a model…' });

@@ -2,6 +2,7 @@
  * One web-mode app session for end-to-end tests and benchmarks: a fresh data folder, the
  * services, the web server on the built renderer, and Debian's Chromium — and the teardown.
  */
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,4 +36,18 @@ export async function stopWebSession(s: Partial<WebSession>): Promise<void> {
   await s.server?.close();
   await s.app?.close();
   if (s.home) fs.rmSync(s.home, { recursive: true, force: true });
+}
+
+/**
+ * Loads the app and makes sure an editor tab is open: a tab restored from an earlier test of the
+ * file, or the demo database opened from the empty state. Resolves with the editor textbox.
+ */
+export async function openDemoEditor(page: Page, url: string): Promise<ReturnType<Page['getByRole']>> {
+  await page.goto(url);
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  const openDemo = page.getByRole('button', { name: 'Open the demo database' });
+  await editor.or(openDemo).first().waitFor();
+  if (await openDemo.isVisible()) await openDemo.click();
+  await editor.waitFor();
+  return editor;
 }
