@@ -8,7 +8,7 @@ import { runCli } from '../harness/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-cli-'));
 const demo = path.join(dir, 'demo.sqlite');
-generateDemoDatabase(demo);
+await generateDemoDatabase(demo);
 const env = { QG_HOME: path.join(dir, 'home') };
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

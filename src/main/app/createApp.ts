@@ -68,7 +68,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   await cleanupStaleSpills(paths.tempDir);
   const { db, warnings } = openAppDatabase(paths.appDb);
   const store = new ConnectionStore(db);
-  ensureDemo(store, db, paths.demoDb);
+  await ensureDemo(store, db, paths.demoDb);
 
   const events = new EventBus();
   let secrets = opts.secrets;

@@ -35,10 +35,6 @@ export const CATEGORIES: Array<{ name: string; description: string; nouns: strin
   { name: 'Accessories', description: 'Scales, tampers, canisters and more', nouns: ['Digital Scale', 'Tamper', 'Storage Canister', 'Milk Pitcher', 'Knock Box'], price: [10, 90] },
 ];
 
-/** Words to build supplier company names. */
-export const COMPANY_WORDS = ['Highland', 'Blue Mountain', 'Harbor', 'Summit', 'Golden Leaf', 'Redwood', 'Northwind', 'Sunrise', 'Cedar', 'Riverbend', 'Silverline', 'Meadow', 'Ironbridge', 'Lakeside', 'Evergreen', 'Copperpot', 'Oakridge', 'Stonefield', 'Windmill', 'Bayside'];
-/** Company name suffixes. */
-export const COMPANY_SUFFIXES = ['Trading Co.', 'Imports', 'Roasters', 'Supply', 'Ltd', 'GmbH', 'S.A.', 'Wholesale', '& Sons', 'Partners'];
 /** Adjectives for product name variants. */
 export const PRODUCT_ADJECTIVES = ['Classic', 'Organic', 'Premium', 'Everyday', 'Reserve', 'Signature', 'Small-Batch', 'Limited', 'Barista', 'Artisan'];
 /** Employee job titles (index 0 is the top manager). */

@@ -11,7 +11,7 @@ export const DEMO_CONNECTION_NAME = 'Demo (SQLite)';
  * Adds the demo connection on first start only (a user who removed it does not get it back), and
  * (re)generates the demo file whenever the demo connection exists but its file does not.
  */
-export function ensureDemo(store: ConnectionStore, db: Database.Database, demoFile: string): void {
+export async function ensureDemo(store: ConnectionStore, db: Database.Database, demoFile: string): Promise<void> {
   const added = db.prepare("SELECT 1 FROM settings WHERE key = 'demo.added'").get();
   if (!added) {
     db.prepare("INSERT INTO settings (key, value) VALUES ('demo.added', '1')").run();
@@ -27,5 +27,5 @@ export function ensureDemo(store: ConnectionStore, db: Database.Database, demoFi
       });
     }
   }
-  if (store.list().some((c) => c.isDemo) && !fs.existsSync(demoFile)) generateDemoDatabase(demoFile);
+  if (store.list().some((c) => c.isDemo) && !fs.existsSync(demoFile)) await generateDemoDatabase(demoFile);
 }

@@ -18,6 +18,7 @@ export interface MockRequest {
   connectionId: string;
   tables: string[];
   rows: number;
+  rowsPerTable?: Record<string, number>;
   seed?: number;
   overrides?: MockOptions['overrides'];
 }
@@ -104,5 +105,6 @@ function options(req: MockRequest): MockOptions {
   const o: MockOptions = { rows: req.rows, tables: req.tables };
   if (req.seed !== undefined) o.seed = req.seed;
   if (req.overrides) o.overrides = req.overrides;
+  if (req.rowsPerTable) o.rowsPerTable = req.rowsPerTable;
   return o;
 }

@@ -38,9 +38,18 @@ function cancelled(): AppError {
   return new AppError('QUERY_CANCELLED', 'Mock data generation was cancelled; nothing was kept (the transaction was rolled back).');
 }
 
+/** The row count for `p`: its `rowsPerTable` entry (`schema.table`, then `table`), else `rows`. */
+function rowsFor(p: PlannedTable, options: MockOptions): number {
+  const per = options.rowsPerTable;
+  return per?.[p.key] ?? per?.[p.table.name] ?? options.rows;
+}
+
 /** Generates rows for `options` and hands them to `sink`; `conn` (optional) supplies existing keys. */
 export async function runMock(conn: DriverConnection | undefined, snapshot: SchemaSnapshot, options: MockOptions, sink: MockSink, control: RunControl = {}): Promise<MockResult> {
   const plan = buildPlan(snapshot, options.tables);
+  for (const name of Object.keys(options.rowsPerTable ?? {}))
+    if (!plan.tables.some((p) => p.key === name || p.table.name === name))
+      throw new AppError('NOT_FOUND', `"${name}" has a row count but is not among the tables being filled (${plan.tables.map((p) => p.table.name).join(', ')}). Check its spelling, or add it to the tables.`);
   const keys = new KeyState();
   for (const p of plan.tables) for (const f of [...p.fks, ...p.deferred]) keys.needPool(f.parent, f.fk.refColumns);
   if (conn) await loadExistingKeys(conn, plan, keys);
@@ -49,7 +58,7 @@ export async function runMock(conn: DriverConnection | undefined, snapshot: Sche
   faker.seed(seed);
   const ctx = { faker, prng: new Prng(seed) };
   const enums = snapshot.schemas.flatMap((s) => s.enums);
-  const targets = plan.tables.map((p) => (p.auto && keys.nonEmpty.has(p.key) ? 0 : Math.max(0, Math.floor(options.rows))));
+  const targets = plan.tables.map((p) => (p.auto && keys.nonEmpty.has(p.key) ? 0 : Math.max(0, Math.floor(rowsFor(p, options)))));
   const totalAll = targets.reduce((a, b) => a + b, 0);
   const result: MockResult = { tables: [], totalRows: 0 };
   const gens: TableGen[] = [];

@@ -24,6 +24,8 @@ export interface MockOptions {
   tables?: string[];
   /** Rows per chosen table (auto-added parents that already have rows get none). */
   rows: number;
+  /** Row counts for particular tables (`table` or `schema.table`), instead of `rows`. */
+  rowsPerTable?: Record<string, number>;
   /** Same seed + same schema + same existing rows → same values. */
   seed?: number;
   overrides?: Record<string, ColumnOverride>;

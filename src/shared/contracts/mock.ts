@@ -6,6 +6,8 @@ import { event, id, request } from './define';
 const mockTables = z.array(z.string().min(1).max(600)).min(1).max(1000);
 const mockRows = z.number().int().min(0).max(10_000_000);
 const mockSeed = z.number().int().optional();
+/** Row counts for particular tables (`table` or `schema.table`) instead of `rows`. */
+const mockRowsPerTable = z.record(z.string().min(1).max(600), mockRows).optional();
 const mockOverrides = z
   .record(
     z.string().max(600),
@@ -37,13 +39,13 @@ export const mockRequests = {
   ),
   /** Mock data: inserts rows in one transaction (progress: `mock.progress`); refused read-only; prod needs `confirmed`. */
   'mock.insert': request<MockInsertResult>()(
-    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, seed: mockSeed, overrides: mockOverrides, mockId: id.optional(), confirmed: z.boolean().optional() }),
+    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, rowsPerTable: mockRowsPerTable, seed: mockSeed, overrides: mockOverrides, mockId: id.optional(), confirmed: z.boolean().optional() }),
   ),
   /** Cancels a running mock insert; its transaction rolls back. */
   'mock.cancel': request<{ cancelled: boolean }>()(z.strictObject({ mockId: id })),
   /** Mock data written to the exports folder: one SQL script, or a folder of CSV files. */
   'mock.export': request<{ path: string; files: string[]; totalRows: number }>()(
-    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, seed: mockSeed, overrides: mockOverrides, format: z.enum(['sql', 'csv']) }),
+    z.strictObject({ connectionId: id, tables: mockTables, rows: mockRows, rowsPerTable: mockRowsPerTable, seed: mockSeed, overrides: mockOverrides, format: z.enum(['sql', 'csv']) }),
   ),
 } as const;
 

@@ -10,6 +10,7 @@ import { openTarget, resolveTarget, type TargetOptions } from '../target';
 
 interface MockCliOptions extends TargetOptions {
   rows: string;
+  tableRows?: string;
   tables?: string;
   seed?: string;
   out?: string;
@@ -25,6 +26,7 @@ export function registerMock(program: Command, setExit: (code: number) => void):
     .option('--url <url>', 'connection URL or SQLite file path')
     .option('--conn <name>', 'a saved connection')
     .requiredOption('--rows <n>', 'rows per table')
+    .option('--table-rows <list>', 'row counts for particular tables, e.g. customers=5000,orders=15000 (others get --rows)')
     .option('--tables <list>', 'comma-separated tables (default: all); required parents are added')
     .option('--seed <n>', 'seed: the same seed gives the same rows', '1')
     .option('--out <path>', 'write instead of inserting: FILE.sql for an INSERT script, otherwise a folder of CSV files')
@@ -44,6 +46,18 @@ function isProd(conn: string | undefined): boolean {
   }
 }
 
+/** `a=1,b.c=2` → `{ a: 1, 'b.c': 2 }`. */
+export function parseTableRows(list: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const n = Number(part.slice(eq + 1));
+    if (eq <= 0 || !Number.isInteger(n) || n < 0) throw new UsageError(`--table-rows: "${part}" is not TABLE=N (N a whole number ≥ 0), e.g. customers=5000.`);
+    out[part.slice(0, eq).trim()] = n;
+  }
+  return out;
+}
+
 async function runMock(opts: MockCliOptions): Promise<number> {
   try {
     const rows = Number(opts.rows);
@@ -51,6 +65,7 @@ async function runMock(opts: MockCliOptions): Promise<number> {
     if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows takes a whole number ≥ 0.');
     if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number.');
     const options: MockOptions = { rows, seed };
+    if (opts.tableRows) options.rowsPerTable = parseTableRows(opts.tableRows);
     if (opts.tables) options.tables = opts.tables.split(',').map((t) => t.trim()).filter(Boolean);
     const params = await resolveTarget(opts);
     if (!opts.out && !opts.preview && !opts.yes && isProd(opts.conn))
