@@ -132,6 +132,29 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await page.close();
   }, 60_000);
 
+  it('takes a row count per ticked table beside it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page.setDefaultTimeout(20_000);
+    await openDemoEditor(page, server.url);
+    await page.getByRole('button', { name: 'Actions for Demo (SQLite)' }).click();
+    await page.getByRole('menuitem', { name: 'Generate mock data…' }).click();
+    const dialog = page.getByTestId('mock-dialog');
+    await dialog.getByRole('checkbox', { name: 'suppliers', exact: true }).check();
+    await dialog.getByRole('checkbox', { name: 'employees', exact: true }).check();
+    await dialog.getByLabel('Rows per table').fill('5');
+    await dialog.getByLabel('Rows for employees').fill('12');
+    await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-table-rows.png') });
+    await dialog.getByRole('button', { name: 'Insert', exact: true }).click();
+    const notice = dialog.getByTestId('mock-notice');
+    await notice.filter({ hasText: 'Inserted 17 rows' }).waitFor();
+    await expect.poll(() => notice.textContent()).toMatch(/employees 12/);
+    await expect.poll(() => notice.textContent()).toMatch(/suppliers 5/);
+    await dialog.getByLabel('Rows for employees').fill('many');
+    await dialog.getByText(/Rows for employees: a whole number/).waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await page.close();
+  }, 60_000);
+
   it('shows progress while inserting, and Cancel rolls everything back', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);

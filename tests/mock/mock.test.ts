@@ -131,3 +131,23 @@ for (const { engine, skip } of engines) {
     });
   });
 }
+
+describe('per-table row counts', () => {
+  it('fills each named table with its own count (by table or schema.table), the rest with rows', { timeout: 60_000 }, async () => {
+    const { conn } = await freshDb('sqlite');
+    const result = await insertMockData(conn, { rows: 40, rowsPerTable: { customers: 15, 'main.order_items': 120 }, seed: 9 });
+    expect(await count(conn, 'customers')).toBe(15);
+    expect(await count(conn, 'order_items')).toBe(120);
+    expect(await count(conn, 'orders')).toBe(40);
+    expect(result.tables.find((t) => t.table === 'order_items')?.rows).toBe(120);
+    for (const fk of FKS) expect(await orphans(conn, fk)).toBe(0);
+  });
+
+  it('refuses a count for a table that is not being filled, before writing anything', async () => {
+    const { conn } = await freshDb('sqlite');
+    const err = await errorOf(insertMockData(conn, { rows: 10, tables: ['customers'], rowsPerTable: { custmers: 5 } }));
+    expect(err.code).toBe('NOT_FOUND');
+    expect(err.message).toMatch(/"custmers" has a row count/);
+    expect(await counts(conn)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});

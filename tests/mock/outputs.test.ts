@@ -96,6 +96,13 @@ describe('mock data outputs (SQLite)', () => {
     expect(fs.readFileSync(out, 'utf8')).toMatch(/INSERT INTO "warehouses"/);
     const bad = await runCli(['mock', '--url', file, '--rows', 'many']);
     expect(bad.code).toBe(2);
+    const before = await count(conn, 'stock_moves');
+    const perTable = await runCli(['mock', '--url', file, '--rows', '0', '--tables', 'stock_moves', '--table-rows', 'stock_moves=7']);
+    expect(perTable.code).toBe(0);
+    expect(await count(conn, 'stock_moves')).toBe(before + 7);
+    const badCount = await runCli(['mock', '--url', file, '--rows', '1', '--table-rows', 'stock_moves=lots']);
+    expect(badCount.code).toBe(2);
+    expect(badCount.stderr).toMatch(/--table-rows: "stock_moves=lots" is not TABLE=N/);
   });
 
   it('`querygenie mock --conn` asks for --yes on prod and refuses read-only profiles', { timeout: 120_000 }, async () => {

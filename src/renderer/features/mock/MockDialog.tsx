@@ -23,6 +23,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
   const choices = useMemo(() => (schema.data ? tableChoices(schema.data) : []), [schema.data]);
   const [tables, setTables] = useState<string[]>([]);
   const [rows, setRows] = useState('100');
+  const [tableRows, setTableRows] = useState<Record<string, string>>({});
   const [seed, setSeed] = useState('1');
   const [view, setView] = useState<'settings' | 'columns' | 'preview'>('settings');
   const [overrideForms, setOverrideForms] = useState<Record<string, OverrideForm>>({});
@@ -34,7 +35,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
   const [notice, setNotice] = useState<Notice>(null);
   const [confirming, setConfirming] = useState(false);
   const mockId = useRef<string | null>(null);
-  const form = validateMockForm({ tables, rows, seed });
+  const form = validateMockForm({ tables, rows, seed, tableRows });
   const overrides = overridesArg(overrideForms, generatorNames);
   const settings = form.ok && !overrides.ok ? { ok: false as const, error: overrides.error } : form;
   const overridesValue = overrides.ok ? overrides.value : undefined;
@@ -75,7 +76,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
     setNotice(null);
     setProgress({ rows: 0, total: 0, table: '' });
     api
-      .call('mock.insert', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, overrides: overridesValue, mockId: id, confirmed })
+      .call('mock.insert', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, rowsPerTable: settings.rowsPerTable, seed: settings.seed, overrides: overridesValue, mockId: id, confirmed })
       .then((r: MockInsertResult) => {
         setNotice({ tone: 'ok', text: `Inserted ${r.totalRows.toLocaleString('en-US')} rows: ${r.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ')}.` });
         props.onInserted?.();
@@ -92,7 +93,7 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
     setBusy(format);
     setNotice(null);
     api
-      .call('mock.export', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, seed: settings.seed, overrides: overridesValue, format })
+      .call('mock.export', { connectionId: connection.id, tables: settings.tables, rows: settings.rows, rowsPerTable: settings.rowsPerTable, seed: settings.seed, overrides: overridesValue, format })
       .then((r) => setNotice({ tone: 'ok', text: `Saved ${r.totalRows.toLocaleString('en-US')} rows to ${r.path}` }), fail)
       .finally(() => setBusy(null));
   };
@@ -162,12 +163,23 @@ export function MockDialog(props: { connection: ConnectionSummary; onClose(): vo
                     <input type="checkbox" checked={tables.includes(c.name)} onChange={() => setTables(toggleTable(tables, c.name, choices))} />
                     {c.label}
                   </label>
+                  {tables.includes(c.name) && (
+                    <input
+                      className="input mock-table-rows"
+                      inputMode="numeric"
+                      aria-label={`Rows for ${c.name}`}
+                      title="Rows for this table (empty: rows per table)"
+                      placeholder={rows}
+                      value={tableRows[c.name] ?? ''}
+                      onChange={(e) => setTableRows({ ...tableRows, [c.name]: e.target.value })}
+                    />
+                  )}
                 </li>
               ))}
             </ul>
           </fieldset>
           <div className="mock-side">
-            <Field label="Rows per table">{(id) => <input id={id} className="input" inputMode="numeric" value={rows} onChange={(e) => setRows(e.target.value)} />}</Field>
+            <Field label="Rows per table" hint="A ticked table's own count, typed beside it, wins.">{(id) => <input id={id} className="input" inputMode="numeric" value={rows} onChange={(e) => setRows(e.target.value)} />}</Field>
             <Field label="Seed" hint="The same seed gives the same rows.">
               {(id) => <input id={id} className="input" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />}
             </Field>

@@ -27,8 +27,15 @@ describe('mock dialog model', () => {
     expect(validateMockForm({ tables: ['a'], rows: '1.5', seed: '' })).toMatchObject({ ok: false, error: /Rows/ });
     expect(validateMockForm({ tables: ['a'], rows: '0', seed: '' })).toMatchObject({ ok: false });
     expect(validateMockForm({ tables: ['a'], rows: '100', seed: 'x' })).toMatchObject({ ok: false, error: /Seed/ });
-    expect(validateMockForm({ tables: ['a'], rows: ' 100 ', seed: '' })).toEqual({ ok: true, tables: ['a'], rows: 100, seed: undefined });
-    expect(validateMockForm({ tables: ['a'], rows: '5', seed: '-3' })).toEqual({ ok: true, tables: ['a'], rows: 5, seed: -3 });
+    expect(validateMockForm({ tables: ['a'], rows: ' 100 ', seed: '' })).toEqual({ ok: true, tables: ['a'], rows: 100, seed: undefined, rowsPerTable: {} });
+    expect(validateMockForm({ tables: ['a'], rows: '5', seed: '-3' })).toEqual({ ok: true, tables: ['a'], rows: 5, seed: -3, rowsPerTable: {} });
+  });
+
+  it('takes row counts for particular ticked tables, ignoring unticked ones and empty fields', () => {
+    const tableRows = { a: ' 25 ', b: '', c: '7' };
+    expect(validateMockForm({ tables: ['a', 'b'], rows: '10', seed: '', tableRows })).toMatchObject({ ok: true, rowsPerTable: { a: 25 } });
+    expect(validateMockForm({ tables: ['a'], rows: '10', seed: '', tableRows: { a: 'x' } })).toMatchObject({ ok: false, error: /Rows for a/ });
+    expect(validateMockForm({ tables: ['a'], rows: '10', seed: '', tableRows: { a: '0' } })).toMatchObject({ ok: true, rowsPerTable: { a: 0 } });
   });
 
   it('computes progress and describes auto-added parents', () => {

@@ -36,10 +36,14 @@ export interface MockForm {
   tables: string[];
   rows: string;
   seed: string;
+  /** Row counts typed for particular tables; empty means "Rows per table". */
+  tableRows?: Record<string, string>;
 }
 
 /** Valid settings, or the first problem to show. */
-export type MockSettings = { ok: true; tables: string[]; rows: number; seed: number | undefined } | { ok: false; error: string };
+export type MockSettings =
+  | { ok: true; tables: string[]; rows: number; seed: number | undefined; rowsPerTable: Record<string, number> }
+  | { ok: false; error: string };
 
 /** The largest row count the dialog lets one click insert. */
 export const MAX_ROWS = 1_000_000;
@@ -51,10 +55,18 @@ export function validateMockForm(form: MockForm): MockSettings {
   const rows = Number(rowsText);
   if (!/^\d+$/.test(rowsText) || rows < 1 || rows > MAX_ROWS)
     return { ok: false, error: `Rows per table: a whole number from 1 to ${MAX_ROWS.toLocaleString('en-US')}.` };
+  const rowsPerTable: Record<string, number> = {};
+  for (const t of form.tables) {
+    const text = form.tableRows?.[t]?.trim() ?? '';
+    if (text === '') continue;
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n > MAX_ROWS) return { ok: false, error: `Rows for ${t}: a whole number from 0 to ${MAX_ROWS.toLocaleString('en-US')} (or leave it empty).` };
+    rowsPerTable[t] = n;
+  }
   const seedText = form.seed.trim();
-  if (seedText === '') return { ok: true, tables: form.tables, rows, seed: undefined };
+  if (seedText === '') return { ok: true, tables: form.tables, rows, seed: undefined, rowsPerTable };
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) return { ok: false, error: 'Seed: a whole number (or leave it empty).' };
-  return { ok: true, tables: form.tables, rows, seed: Number(seedText) };
+  return { ok: true, tables: form.tables, rows, seed: Number(seedText), rowsPerTable };
 }
 
 /** Percent done (0..100, whole) of a progress event. */
