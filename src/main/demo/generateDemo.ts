@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { sqliteDriver } from '../drivers/sqlite';
-import { insertMockData, type MockOptions } from '../mock';
+import { insertMockData } from '../mock';
 import { CATEGORIES } from './data';
 import { demoMockOptions, demoPaymentOptions } from './demoMock';
 import { applyDemoRules, countPaidOrders, linkPayments } from './demoRules';
@@ -45,10 +45,16 @@ export async function generateDemoDatabase(file: string, seed = 20261122): Promi
       const insCategory = db.prepare('INSERT INTO categories (id, name, description) VALUES (?, ?, ?)');
       CATEGORIES.forEach((c, i) => insCategory.run(i + 1, c.name, c.description));
     });
-    await fillWithMock(tmp, demoMockOptions(seed));
     const rnd = createRandom(seed);
-    const paid = withDb(tmp, (db) => db.transaction(() => (applyDemoRules(db, rnd), countPaidOrders(db)))());
-    await fillWithMock(tmp, demoPaymentOptions(seed, paid));
+    // One driver connection for both generator runs; the rules write through their own handle in between.
+    const conn = await sqliteDriver.connect({ engine: 'sqlite', filePath: tmp });
+    try {
+      await insertMockData(conn, demoMockOptions(seed));
+      const paid = withDb(tmp, (db) => db.transaction(() => (applyDemoRules(db, rnd), countPaidOrders(db)))());
+      await insertMockData(conn, demoPaymentOptions(seed, paid));
+    } finally {
+      await conn.close();
+    }
     const rows = withDb(tmp, (db) => {
       db.transaction(() => linkPayments(db, rnd))();
       db.exec('ANALYZE');
@@ -73,14 +79,5 @@ function withDb<T>(file: string, run: (db: Database.Database) => T): T {
     return run(db);
   } finally {
     db.close();
-  }
-}
-
-async function fillWithMock(file: string, options: MockOptions): Promise<void> {
-  const conn = await sqliteDriver.connect({ engine: 'sqlite', filePath: file });
-  try {
-    await insertMockData(conn, options);
-  } finally {
-    await conn.close();
   }
 }
