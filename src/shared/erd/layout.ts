@@ -7,6 +7,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { ErEdge, ErGraph, ErNode } from './graph';
 import { ER_MAX_COLUMNS, measureNode, nodeRows, rowCenterY } from './measure';
+import { packComponents } from './packComponents';
 
 // elk.bundled.js, loaded inside a Web Worker, claims `self.onmessage` (it expects to be ELK's own
 // worker and would answer the host worker's messages with errors). We run ELK in the calling
@@ -54,6 +55,8 @@ export interface ErLayoutOptions {
   withoutPorts?: boolean;
   /** Extra ELK options, merged over the defaults. */
   elk?: LayoutOptions;
+  /** Large graphs: pack connected components into a block of screen shape (default true). */
+  packComponents?: boolean;
 }
 
 /** The id of a column handle on one side of a node (the React view uses the same ids for its handles). */
@@ -169,7 +172,8 @@ export async function layoutErGraph(graph: ErGraph, opts: ErLayoutOptions = {}):
   }
   // Any edge ELK could not route (should not happen) still gets a simple orthogonal route.
   for (const e of graph.edges) if (!layout.edges[e.id] && layout.nodes[e.from] && layout.nodes[e.to]) layout.edges[e.id] = routeEdge(graph, layout, e, maxColumns);
-  return layout;
+  // Without ELK's component compaction, components would stand in one long row: pack them.
+  return big && opts.packComponents !== false ? packComponents(graph, layout) : layout;
 }
 
 /** Where an edge end meets its node: the middle of its column's row on one side (the header when folded). */
