@@ -1,7 +1,8 @@
 /** The left sidebar: every connection profile, searchable; clicking one opens its tab. */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
-import { MoreIcon, PlusIcon, SearchIcon } from '../../ui/icons';
+import { MoreIcon, PlusIcon } from '../../ui/icons';
+import { SearchField } from '../../ui/SearchField';
 import { ConnectionItem } from './ConnectionItem';
 import { filterConnections, sortConnections } from './model';
 import './connections.css';
@@ -63,16 +64,7 @@ export function ConnectionsSidebar(props: ConnectionsSidebarProps): ReactNode {
           </button>
         )}
       </div>
-      <label className="sidebar-search">
-        <SearchIcon size={13} />
-        <input
-          type="search"
-          placeholder="Filter connections"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-label="Filter connections"
-        />
-      </label>
+      <SearchField label="Filter connections" placeholder="Filter connections" value={query} onChange={setQuery} />
       {props.loading && !props.connections && <p className="sidebar-note">Loading connections…</p>}
       {props.error && (
         <div className="sidebar-note is-error" role="alert">

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocsBundle } from '../../../shared/docs';
-import { SearchIcon } from '../../ui/icons';
+import { SearchField } from '../../ui/SearchField';
 import { buildTree, stepTable, type DocsPage } from './model';
 
 /** Props: the bundle, the page shown and navigation. */
@@ -35,10 +35,7 @@ export function DocsTree(props: DocsTreeProps): ReactNode {
         if (next) open(next);
       }}
     >
-      <label className="docs-filter">
-        <SearchIcon size={13} />
-        <input type="search" placeholder="Filter tables" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter tables" />
-      </label>
+      <SearchField className="docs-filter" label="Filter tables" placeholder="Filter tables" value={filter} onChange={setFilter} />
       <button type="button" className={`docs-tree-item${props.page.kind === 'overview' ? ' active' : ''}`} onClick={() => props.onPage({ kind: 'overview' })}>Overview</button>
       <button type="button" className={`docs-tree-item${props.page.kind === 'changes' ? ' active' : ''}`} onClick={() => props.onPage({ kind: 'changes' })}>Changes</button>
       <div className="docs-tree-db" title={props.bundle.snapshot.database}>{props.bundle.snapshot.database || 'Database'}</div>

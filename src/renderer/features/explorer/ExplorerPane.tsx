@@ -8,7 +8,7 @@ import type { ConnectionSummary } from '../../../shared/contract';
 import type { TableInfo } from '../../../shared/schema';
 import { openInEditor } from '../../app/openInEditor';
 import { openView } from '../../app/openView';
-import { SearchIcon } from '../../ui/icons';
+import { SearchField } from '../../ui/SearchField';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { ConnectionNode, type TableActions } from './ConnectionNode';
 import { DdlDialog } from './DdlDialog';
@@ -105,16 +105,7 @@ export function ExplorerPane(props: ExplorerPaneProps): ReactNode {
       <div className="sidebar-header">
         <span className="sidebar-title">Explorer</span>
       </div>
-      <label className="sidebar-search">
-        <SearchIcon size={13} />
-        <input
-          type="search"
-          placeholder="Filter tables, views, routines"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter the schema tree"
-        />
-      </label>
+      <SearchField label="Filter the schema tree" placeholder="Filter tables, views, routines" value={filter} onChange={setFilter} />
       {filter && <p className="sidebar-hint">Filtering the connections already expanded</p>}
       <div className="tree" role="tree" aria-label="Schema tree" data-testid="explorer-tree">
         {list.map((c) => (

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract';
 import type { HistoryEntry, HistoryStatus } from '../../../shared/history';
 import { openInEditor } from '../../app/openInEditor';
-import { SearchIcon } from '../../ui/icons';
+import { SearchField } from '../../ui/SearchField';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { formatDuration, formatRows, formatWhen, sqlPreview } from './model';
 import { useHistory, type HistoryFilters } from './useHistory';
@@ -63,16 +63,7 @@ export function HistoryPane(props: HistoryPaneProps): ReactNode {
           {h.total.toLocaleString('en-US')}
         </span>
       </div>
-      <label className="sidebar-search">
-        <SearchIcon size={13} />
-        <input
-          type="search"
-          placeholder="Search past queries"
-          value={filters.query}
-          onChange={(e) => setFilters({ ...filters, query: e.target.value })}
-          aria-label="Search history"
-        />
-      </label>
+      <SearchField label="Search history" placeholder="Search past queries" value={filters.query} onChange={(query) => setFilters({ ...filters, query })} />
       <div className="history-filters">
         <select
           aria-label="Filter by connection"

@@ -6,7 +6,8 @@ import type { SavedQuery } from '../../../shared/history';
 import { useApi } from '../../api/hooks';
 import { openInEditor } from '../../app/openInEditor';
 import { Dialog } from '../../ui/Dialog';
-import { MoreIcon, PlusIcon, SearchIcon } from '../../ui/icons';
+import { MoreIcon, PlusIcon } from '../../ui/icons';
+import { SearchField } from '../../ui/SearchField';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import '../explorer/explorer.css';
 import { SavedTree } from './SavedTree';
@@ -112,16 +113,7 @@ export function SavedPane(props: SavedPaneProps): ReactNode {
           <PlusIcon size={14} />
         </button>
       </div>
-      <label className="sidebar-search">
-        <SearchIcon size={13} />
-        <input
-          type="search"
-          placeholder="Search name, SQL, tags"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label="Search saved queries"
-        />
-      </label>
+      <SearchField label="Search saved queries" placeholder="Search name, SQL, tags" value={search} onChange={setSearch} />
       {tag && (
         <div className="saved-tag-filter">
           Tag <span className="tag-chip">#{tag}</span>
