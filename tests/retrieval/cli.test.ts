@@ -72,4 +72,20 @@ describe('querygenie index --embedder openai (a provider through the AI router)'
       await standIn.close();
     }
   }, 60_000);
+
+  it('--embedder ollama goes to the Ollama endpoint (QG_OLLAMA_URL here), without a key', async () => {
+    const { startAiStandIn } = await import('../harness/aiStandIn');
+    const standIn = await startAiStandIn();
+    try {
+      const home = path.join(dir, 'home-ollama');
+      const r = await runCli(['index', '--url', file, '--embedder', 'ollama'], { env: { QG_HOME: home, QG_OLLAMA_URL: standIn.ollamaUrl } });
+      expect(r.stderr).toMatch(/indexed 5 chunks \(5 embedded/);
+      expect(r.code).toBe(0);
+      const sent = standIn.requestsFor('openai.embeddings');
+      expect(sent.length).toBeGreaterThanOrEqual(2);
+      expect(sent.every((q) => (q.body as { model: string }).model === 'nomic-embed-text')).toBe(true);
+    } finally {
+      await standIn.close();
+    }
+  }, 60_000);
 });

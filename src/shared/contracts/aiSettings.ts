@@ -45,7 +45,20 @@ export interface AiSettings {
   localOnly: boolean;
   /** Show the exact prompt before every send. */
   previewPrompt: boolean;
+  /** The Ollama / local OpenAI-compatible endpoint: detection lists its models, and OpenAI-compatible providers without a base URL use `<ollamaUrl>/v1`. */
+  ollamaUrl: string;
 }
+
+/** The settings as Settings → AI shows them: plus what the environment overrides. */
+export interface AiSettingsView extends AiSettings {
+  /** QG_OLLAMA_URL when set: it wins over `ollamaUrl` until it is unset. */
+  ollamaUrlFromEnv: string | null;
+}
+
+/** Where the Ollama endpoint is looked for before the user sets one. */
+export const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
+/** The environment variable that overrides the Ollama endpoint setting. */
+export const OLLAMA_URL_ENV = 'QG_OLLAMA_URL';
 
 /** Spend and tokens over a period. */
 export interface AiUsageTotals {
@@ -131,6 +144,8 @@ const modelName = z.string().min(1).max(200);
 const modelRef = z.strictObject({ provider: id, model: modelName });
 const usd = z.number().min(0).max(1_000_000).nullable();
 const price = z.number().min(0).max(100_000);
+/** An http(s) URL (the Ollama endpoint); anything else (file:, javascript:, a bare host) is refused. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'Use an http:// or https:// URL, e.g. http://localhost:11434.' }).max(2000);
 
 /** Requests of this feature (method names must also be listed in contractNames.ts). */
 export const aiSettingsRequests = {
@@ -152,12 +167,12 @@ export const aiSettingsRequests = {
   'ai.providers.delete': request<{ deleted: boolean }>()(z.strictObject({ id })),
   /** Tests a provider with the cheapest call (list models). */
   'ai.providers.test': request<AiTestResult>()(z.strictObject({ id })),
-  /** Looks for Ollama on this machine and lists its models. */
-  'ai.ollama.detect': request<AiOllamaInfo>()(z.strictObject({ url: z.string().max(2000).optional() })),
+  /** Looks for Ollama (at `url`, else the Ollama endpoint in effect) and lists its models. */
+  'ai.ollama.detect': request<AiOllamaInfo>()(z.strictObject({ url: httpUrl.optional() })),
   /** The AI settings. */
-  'ai.settings.get': request<AiSettings>()(z.strictObject({})),
+  'ai.settings.get': request<AiSettingsView>()(z.strictObject({})),
   /** Saves (part of) the AI settings. */
-  'ai.settings.save': request<AiSettings>()(
+  'ai.settings.save': request<AiSettingsView>()(
     z.strictObject({
       defaults: z.partialRecord(z.enum(AI_TASKS), modelRef).optional(),
       fallback: z.array(modelRef).max(20).optional(),
@@ -166,6 +181,7 @@ export const aiSettingsRequests = {
       cacheTtlSeconds: z.number().int().min(0).max(365 * 86_400).optional(),
       localOnly: z.boolean().optional(),
       previewPrompt: z.boolean().optional(),
+      ollamaUrl: httpUrl.optional(),
     }),
   ),
   /** Spend and tokens today, this month, by provider/model. */

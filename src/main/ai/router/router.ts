@@ -1,6 +1,7 @@
 /**
  * The AI router: picks provider and model per task, answers from the response cache, enforces
- * "local only" and the spend caps before anything is sent, calls the provider through its SDK
+ * "local only" and the spend caps before anything is sent (reserving each paid request's estimated
+ * cost, so concurrent requests cannot overshoot a cap together), calls the provider through its SDK
  * (streaming when the caller wants tokens), retries retryable failures with backoff (honouring
  * Retry-After), falls back along the chain, and logs every call with its exact payload.
  */
@@ -9,10 +10,11 @@ import type { AiSettings } from '../../../shared/contracts/aiSettings';
 import type { AiRouter, CompletionRequest, CompletionResult, EmbedRequest, TokenUsage } from '../types';
 import { classify } from './classify';
 import { resolveKey, needsKey } from './keys';
-import { fingerprint, periodStarts } from './ledger';
+import { fingerprint } from './ledger';
 import { costOf, listPrices } from './prices';
 import type { ProviderAdapter, ProviderConfig, ProviderPayload } from './providers';
 import { retryDelay } from './retry';
+import { estimateCompletionUsd, estimateEmbedUsd, type SpendReservation } from './spendGuard';
 import { isLocalProvider } from './store';
 import { type RouterContext } from './context';
 
@@ -45,19 +47,6 @@ export function chainFor(ctx: RouterContext, req: Pick<CompletionRequest, 'task'
   if (out.length === 0) for (const p of providers) if (p.models[0]) { add(p.id, req.model); break; }
   if (out.length === 0) throw new AppError('AI_NO_PROVIDER', 'No AI provider is set up; add one (a key, or a local Ollama) in Settings → AI.');
   return out;
-}
-
-/** Refuses a remote provider when the spend cap is reached (checked before every send). */
-function checkCap(ctx: RouterContext, settings: AiSettings): void {
-  const { day, month } = periodStarts(ctx.now());
-  if (settings.dailyCapUsd !== null) {
-    const spent = ctx.ledger.totals(day).costUsd;
-    if (spent >= settings.dailyCapUsd) throw new AppError('AI_SPEND_CAP', `Today's AI spend ($${spent.toFixed(2)}) reached the daily cap of $${settings.dailyCapUsd.toFixed(2)}; raise it in Settings → AI, or use a local model.`);
-  }
-  if (settings.monthlyCapUsd !== null) {
-    const spent = ctx.ledger.totals(month).costUsd;
-    if (spent >= settings.monthlyCapUsd) throw new AppError('AI_SPEND_CAP', `This month's AI spend ($${spent.toFixed(2)}) reached the monthly cap of $${settings.monthlyCapUsd.toFixed(2)}; raise it in Settings → AI, or use a local model.`);
-  }
 }
 
 /** Builds the router over a context (see createRouter). */
@@ -156,9 +145,10 @@ export function routerCore(ctx: RouterContext): AiRouter {
           });
           return { text: hit.text, provider: cand.config.id, model: cand.model, usage: hit.usage, costUsd: 0, cached: true, latencyMs: 0, logId };
         }
+        let reservation: SpendReservation | undefined;
         if (!isLocalProvider(cand.config)) {
           try {
-            checkCap(ctx, settings);
+            reservation = ctx.spend.admit(estimateCompletionUsd(listPrices(ctx.db), cand.model, req.messages, req.maxTokens), settings);
           } catch (err) {
             lastError = err as AppError;
             continue;
@@ -180,6 +170,9 @@ export function routerCore(ctx: RouterContext): AiRouter {
           const e = err as AppError & { retryable?: boolean };
           if (!e.retryable) throw e;
           lastError = e;
+        } finally {
+          // Every attempt is logged with its actual cost by now, which replaces the estimate.
+          reservation?.release();
         }
       }
       throw lastError ?? new AppError('AI_NO_PROVIDER', 'No AI provider answered; check Settings → AI.');
@@ -190,13 +183,17 @@ export function routerCore(ctx: RouterContext): AiRouter {
       const config = ctx.allProviders().find((p) => p.id === req.provider && p.enabled);
       if (!config) throw new AppError('AI_NO_PROVIDER', `There is no enabled AI provider "${req.provider}"; add or enable it in Settings → AI.`);
       const [{ cand, key }] = (await usable([{ config, model: req.model }], settings)) as [{ cand: Candidate; key: string | undefined }];
-      if (!isLocalProvider(config)) checkCap(ctx, settings);
+      const reservation = isLocalProvider(config) ? undefined : ctx.spend.admit(estimateEmbedUsd(listPrices(ctx.db), req.model, req.texts), settings);
       const payloadJson = JSON.stringify({ model: req.model, inputs: req.texts.length, characters: req.texts.reduce((n, t) => n + t.length, 0) });
-      const r = await withRetries(cand, key, { task: 'embed', ...(req.signal ? { signal: req.signal } : {}) }, payloadJson, async (adapter, signal) => {
-        const e = await adapter.embed(req.model, req.texts, signal);
-        return { value: e.vectors, usage: { inputTokens: e.inputTokens, outputTokens: 0, cachedInputTokens: 0 }, text: null };
-      }, () => false);
-      return r.value;
+      try {
+        const r = await withRetries(cand, key, { task: 'embed', ...(req.signal ? { signal: req.signal } : {}) }, payloadJson, async (adapter, signal) => {
+          const e = await adapter.embed(req.model, req.texts, signal);
+          return { value: e.vectors, usage: { inputTokens: e.inputTokens, outputTokens: 0, cachedInputTokens: 0 }, text: null };
+        }, () => false);
+        return r.value;
+      } finally {
+        reservation?.release();
+      }
     },
 
     isBlocked(provider: string): boolean {

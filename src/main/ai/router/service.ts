@@ -3,7 +3,7 @@
  * keys, test, Ollama detection, settings, usage, prices, log, cache).
  */
 import { AppError } from '../../../shared/errors';
-import type { AiOllamaInfo, AiPrice, AiProviderInfo, AiProviderKind, AiSettings, AiTestResult, AiUsage } from '../../../shared/contracts/aiSettings';
+import { DEFAULT_OLLAMA_URL, type AiOllamaInfo, type AiPrice, type AiProviderInfo, type AiProviderKind, type AiSettings, type AiSettingsView, type AiTestResult, type AiUsage } from '../../../shared/contracts/aiSettings';
 import type { AiRouter, CompletionRequest } from '../types';
 import { classify } from './classify';
 import { routerContext, type RouterContext, type RouterDeps } from './context';
@@ -35,11 +35,14 @@ export interface AiRouterService extends AiRouter {
   deleteProvider(id: string): Promise<boolean>;
   /** The cheapest call (list models) → ok or a coded error. */
   testProvider(id: string): Promise<AiTestResult>;
-  /** Ollama's models at `url` (default: the configured Ollama address). */
+  /** Ollama's models at `url` (default: the Ollama endpoint in effect). */
   detectOllama(url?: string): Promise<AiOllamaInfo>;
-  settings(): AiSettings;
-  saveSettings(patch: Partial<AiSettings>): AiSettings;
+  settings(): AiSettingsView;
+  /** Saves the given fields (`ollamaUrl` must be http(s); '' resets it to the default). */
+  saveSettings(patch: Partial<AiSettings>): AiSettingsView;
   usage(): AiUsage;
+  /** USD reserved by paid requests still running (counted against the caps until they are logged). */
+  reservedUsd(): number;
   prices(): AiPrice[];
   savePrices(prices: Omit<AiPrice, 'source'>[], remove: string[]): AiPrice[];
   /** Which provider/model would answer first and the exact payload it would get (prompt preview). */
@@ -53,7 +56,9 @@ export function createRouter(deps: RouterDeps): AiRouterService {
   const info = async (id: string): Promise<AiProviderInfo> => {
     const p = ctx.allProviders().find((x) => x.id === id);
     if (!p) throw new AppError('NOT_FOUND', `There is no AI provider "${id}".`);
-    return { ...p, hasKey: await ctx.secrets.has(p.id, AI_KEY_KIND), local: isLocalProvider(p) };
+    // The renderer sees the saved base URL (null = follows the Ollama endpoint); `local` is judged on the one in effect.
+    const stored = ctx.store.provider(id);
+    return { ...p, baseUrl: stored ? stored.baseUrl : p.baseUrl, hasKey: await ctx.secrets.has(p.id, AI_KEY_KIND), local: isLocalProvider(p) };
   };
   return {
     ...core,
@@ -83,14 +88,18 @@ export function createRouter(deps: RouterDeps): AiRouterService {
       return deleted;
     },
     testProvider: (id) => testProvider(ctx, id),
-    detectOllama: (url) => detectOllama(url ?? ctx.ollamaUrl),
-    settings: () => ctx.store.settings(),
-    saveSettings: (patch) => ctx.store.saveSettings(patch),
+    detectOllama: (url) => detectOllama(url ?? ctx.ollamaUrl()),
+    settings: () => settingsView(ctx, ctx.store.settings()),
+    saveSettings(patch) {
+      const ollamaUrl = patch.ollamaUrl === undefined ? {} : { ollamaUrl: normaliseBaseUrl(patch.ollamaUrl) ?? DEFAULT_OLLAMA_URL };
+      return settingsView(ctx, ctx.store.saveSettings({ ...patch, ...ollamaUrl }));
+    },
     usage() {
       const { day, month } = periodStarts(ctx.now());
       const s = ctx.store.settings();
       return { today: ctx.ledger.totals(day), month: ctx.ledger.totals(month), byModel: ctx.ledger.totalsByModel(month), dailyCapUsd: s.dailyCapUsd, monthlyCapUsd: s.monthlyCapUsd };
     },
+    reservedUsd: () => ctx.spend.reservedUsd(),
     prices: () => listPrices(ctx.db),
     savePrices(prices, remove) {
       savePrices(ctx.db, prices, remove, ctx.now());
@@ -103,6 +112,11 @@ export function createRouter(deps: RouterDeps): AiRouterService {
       return { provider: c.config.id, model: c.model, payload: ctx.adapterFor(c.config, undefined).payload(call, false) };
     },
   };
+}
+
+/** The settings plus the endpoint override the user cannot change from the UI. */
+function settingsView(ctx: RouterContext, s: AiSettings): AiSettingsView {
+  return { ...s, ollamaUrlFromEnv: ctx.ollamaUrlOverride ?? null };
 }
 
 /** A base URL must be http(s); trailing slashes are dropped. */

@@ -1,7 +1,7 @@
 /** Providers and settings in the app database (never a key: those are in the SecretStore). */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AiSettings } from '../../../shared/contracts/aiSettings';
+import { DEFAULT_OLLAMA_URL, type AiSettings } from '../../../shared/contracts/aiSettings';
 import type { ProviderKind } from '../types';
 import type { ProviderConfig } from './providers';
 
@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: AiSettings = {
   cacheTtlSeconds: 7 * 86_400,
   localOnly: false,
   previewPrompt: false,
+  ollamaUrl: DEFAULT_OLLAMA_URL,
 };
 
 interface ProviderRow {

@@ -26,7 +26,8 @@ interface IndexOptions extends TargetOptions {
 const PROVIDER_EMBEDDERS: Record<string, { kind: ProviderKind; model: string; baseUrl: string | null }> = {
   openai: { kind: 'openai', model: 'text-embedding-3-small', baseUrl: null },
   gemini: { kind: 'gemini', model: 'gemini-embedding-001', baseUrl: null },
-  ollama: { kind: 'openai-compatible', model: 'nomic-embed-text', baseUrl: 'http://localhost:11434/v1' },
+  // No address: the Ollama endpoint of Settings → AI (or QG_OLLAMA_URL), /v1.
+  ollama: { kind: 'openai-compatible', model: 'nomic-embed-text', baseUrl: null },
 };
 
 /**

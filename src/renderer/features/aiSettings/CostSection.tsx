@@ -25,7 +25,7 @@ export function SpendSection({ state }: { state: AiSettingsState }): ReactNode {
       <header className="ais-section-head">
         <h2>Spend</h2>
       </header>
-      <p className="ais-help">Requests to remote providers are refused once a cap is reached. Local models cost nothing.</p>
+      <p className="ais-help">A request to a remote provider is refused before it is sent when its estimated cost would pass a cap, counting requests still running. Local models and cached answers cost nothing.</p>
       {bars.map((b) => {
         const bar = capBar(b.spent, b.cap);
         return (

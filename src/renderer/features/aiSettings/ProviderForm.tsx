@@ -5,7 +5,7 @@ import { Field } from '../../ui/Field';
 import { KIND_LABELS, newDraft, validateDraft, type ProviderDraft } from './model';
 
 /** The form. `onSave` gets the draft once it validates. */
-export function ProviderForm(props: { initial: ProviderDraft; onSave(d: ProviderDraft): void; onCancel(): void; busy?: boolean }): ReactNode {
+export function ProviderForm(props: { initial: ProviderDraft; onSave(d: ProviderDraft): void; onCancel(): void; busy?: boolean; /** The Ollama endpoint's OpenAI API (what an empty base URL means). */ ollamaApi?: string | undefined }): ReactNode {
   const [d, setD] = useState(props.initial);
   const [tried, setTried] = useState(false);
   const errors = tried ? validateDraft(d) : {};
@@ -42,8 +42,8 @@ export function ProviderForm(props: { initial: ProviderDraft; onSave(d: Provider
         <Field label="Name" error={errors.name}>
           {(id) => <input id={id} className="input" value={d.name} onChange={(e) => set({ name: e.target.value })} />}
         </Field>
-        <Field label="Base URL" error={errors.baseUrl} hint={d.kind === 'openai-compatible' ? 'The server’s OpenAI API, e.g. http://localhost:11434/v1' : 'Optional: a proxy or gateway'}>
-          {(id) => <input id={id} className="input input-mono" value={d.baseUrl} placeholder={d.kind === 'openai-compatible' ? 'http://localhost:11434/v1' : 'default'} onChange={(e) => set({ baseUrl: e.target.value })} />}
+        <Field label="Base URL" error={errors.baseUrl} hint={d.kind === 'openai-compatible' ? 'The server’s OpenAI API (LM Studio, llama.cpp …); empty: the Ollama endpoint above' : 'Optional: a proxy or gateway'}>
+          {(id) => <input id={id} className="input input-mono" value={d.baseUrl} placeholder={d.kind === 'openai-compatible' ? `${props.ollamaApi ?? 'http://localhost:11434/v1'} (Ollama endpoint)` : 'default'} onChange={(e) => set({ baseUrl: e.target.value })} />}
         </Field>
         <Field label="API key" error={errors.key} hint={d.hasKey ? 'Key stored ✓ — type a new one to replace it' : d.kind === 'openai-compatible' ? 'Usually not needed for local servers' : 'Stored in the OS keychain, never in the app database'}>
           {(id) => <input id={id} className="input input-mono" type="password" autoComplete="off" value={d.key} placeholder={d.hasKey ? '••••••••  (stored)' : ''} onChange={(e) => set({ key: e.target.value })} />}

@@ -3,7 +3,8 @@ import { useState, type ReactNode } from 'react';
 import type { AiOllamaInfo, AiProviderInfo, AiTestResult } from '../../../shared/contracts/aiSettings';
 import { useApi } from '../../api/hooks';
 import { ProviderForm } from './ProviderForm';
-import { KIND_LABELS, draftFrom, newDraft, ollamaDraft, saveArgs, type ProviderDraft } from './model';
+import { KIND_LABELS, draftFrom, newDraft, ollamaDraft, ollamaEndpoint, saveArgs, usesOllamaEndpoint, type ProviderDraft } from './model';
+import { OllamaEndpoint } from './OllamaEndpoint';
 import type { AiSettingsState } from './useAiSettings';
 
 /** Providers and their keys. */
@@ -13,6 +14,7 @@ export function ProvidersSection({ state }: { state: AiSettingsState }): ReactNo
   const [tests, setTests] = useState<Record<string, AiTestResult | 'running'>>({});
   const [ollama, setOllama] = useState<AiOllamaInfo | 'running' | null>(null);
   const { act, reload } = state;
+  const endpoint = state.settings ? ollamaEndpoint(state.settings) : undefined;
 
   const save = async (d: ProviderDraft): Promise<void> => {
     const saved = await act(() => api.call('ai.providers.save', saveArgs(d)));
@@ -57,15 +59,16 @@ export function ProvidersSection({ state }: { state: AiSettingsState }): ReactNo
           Add provider
         </button>
       </header>
+      <OllamaEndpoint state={state} />
       {ollama && ollama !== 'running' && (
         <div className={`alert ${ollama.found ? 'alert-ok' : 'ais-alert-muted'}`} role="status">
           {ollama.found ? (
             <>
               Ollama at {ollama.url}: {ollama.models.length} model{ollama.models.length === 1 ? '' : 's'} ({ollama.models.slice(0, 4).join(', ') || 'none pulled yet'}).{' '}
-              {state.providers?.some((p) => p.kind === 'openai-compatible' && p.baseUrl === ollamaDraft(ollama.url, []).baseUrl) ? (
+              {state.providers?.some((p) => usesOllamaEndpoint(p, ollama.url)) ? (
                 <span>Added ✓</span>
               ) : (
-                <button type="button" className="btn btn-small" onClick={() => setEditing(ollamaDraft(ollama.url, ollama.models))}>
+                <button type="button" className="btn btn-small" onClick={() => setEditing(ollamaDraft(ollama.models))}>
                   Add Ollama
                 </button>
               )}
@@ -75,13 +78,13 @@ export function ProvidersSection({ state }: { state: AiSettingsState }): ReactNo
           )}
         </div>
       )}
-      {editing && !editing.id && <ProviderForm initial={editing} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />}
+      {editing && !editing.id && <ProviderForm initial={editing} ollamaApi={endpoint && `${endpoint}/v1`} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />}
       {state.providers?.length === 0 && !editing && <p className="ais-empty">No provider yet. Add one with your own key, or detect a local Ollama.</p>}
       <ul className="ais-providers">
         {state.providers?.map((p) =>
           editing?.id === p.id ? (
             <li key={p.id}>
-              <ProviderForm initial={editing} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />
+              <ProviderForm initial={editing} ollamaApi={endpoint && `${endpoint}/v1`} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />
             </li>
           ) : (
             <li key={p.id} className={`ais-provider${p.enabled ? '' : ' is-disabled'}`} aria-label={`Provider ${p.name}`}>
@@ -94,7 +97,7 @@ export function ProvidersSection({ state }: { state: AiSettingsState }): ReactNo
                   {p.hasKey ? <span className="ais-key-ok">key stored ✓</span> : p.kind !== 'openai-compatible' && <span className="ais-key-missing">no key</span>}
                 </div>
                 <div className="ais-provider-meta">
-                  {p.baseUrl && <code>{p.baseUrl}</code>}
+                  {p.baseUrl ? <code>{p.baseUrl}</code> : p.kind === 'openai-compatible' && endpoint && <code title="Follows the Ollama endpoint setting">{endpoint}/v1 (Ollama endpoint)</code>}
                   <span>{p.models.join(', ') || 'no models listed'}</span>
                 </div>
                 <TestResult result={tests[p.id]} onUseModels={p.models.length === 0 ? (models) => void adoptModels(p, models) : undefined} />
@@ -125,7 +128,7 @@ function TestResult({ result, onUseModels }: { result: AiTestResult | 'running' 
   if (!result || result === 'running') return null;
   return result.ok ? (
     <div className="ais-test ais-test-ok" role="status">
-      ✓ Works ({result.latencyMs} ms){result.models.length > 0 && ` — ${result.models.length} models available`}
+      ✓ Works ({result.latencyMs} ms){result.models.length > 0 && ` — ${result.models.length} model${result.models.length === 1 ? '' : 's'} available`}
       {onUseModels && result.models.length > 0 && (
         <>
           {' '}

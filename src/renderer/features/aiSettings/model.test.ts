@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortTime, capBar, draftFrom, formatUsd, modelChoices, newDraft, ollamaDraft, parseCap, parseModels, parsePrice, prettyPayload, saveArgs, tokensLabel, validateDraft, withDefault } from './model';
+import { shortTime, capBar, draftFrom, formatUsd, modelChoices, newDraft, ollamaDraft, ollamaEndpoint, parseCap, parseOllamaUrl, usesOllamaEndpoint, parseModels, parsePrice, prettyPayload, saveArgs, tokensLabel, validateDraft, withDefault } from './model';
 
 describe('AI settings model', () => {
   it('requires a key for hosted providers but not for compatible servers, and keeps a stored key', () => {
@@ -9,7 +9,8 @@ describe('AI settings model', () => {
     expect(validateDraft({ ...d, hasKey: true })).toEqual({});
     const local = newDraft('openai-compatible');
     expect(validateDraft({ ...local, modelsText: 'llama3.2' })).toEqual({});
-    expect(validateDraft({ ...local, baseUrl: '', modelsText: 'x' }).baseUrl).toBeDefined();
+    // No base URL: the provider uses the Ollama endpoint setting.
+    expect(validateDraft({ ...local, baseUrl: '', modelsText: 'x' })).toEqual({});
     expect(validateDraft({ ...local, baseUrl: 'ftp://x', modelsText: 'x' }).baseUrl).toBeDefined();
     expect(validateDraft({ ...d, key: 'k', modelsText: ' ,\n' }).models).toBeDefined();
   });
@@ -23,7 +24,7 @@ describe('AI settings model', () => {
 
   it('parses models, builds Ollama drafts and model choices', () => {
     expect(parseModels('a, b\nb\n\n c')).toEqual(['a', 'b', 'c']);
-    expect(ollamaDraft('http://localhost:11434/', ['llama3.2'])).toMatchObject({ baseUrl: 'http://localhost:11434/v1', kind: 'openai-compatible', modelsText: 'llama3.2' });
+    expect(ollamaDraft(['llama3.2'])).toMatchObject({ baseUrl: '', kind: 'openai-compatible', modelsText: 'llama3.2' });
     const choices = modelChoices([
       { id: 'a', kind: 'openai', name: 'O', baseUrl: null, enabled: true, models: ['x', 'y'], hasKey: true, local: false },
       { id: 'b', kind: 'gemini', name: 'G', baseUrl: null, enabled: false, models: ['z'], hasKey: true, local: false },
@@ -66,5 +67,17 @@ describe('shortTime', () => {
     const now = new Date(2026, 10, 22, 12, 0, 0);
     expect(shortTime(new Date(2026, 10, 22, 9, 5, 7).toISOString(), now)).toBe('09:05:07');
     expect(shortTime(new Date(2026, 10, 20, 9, 5, 7).toISOString(), now)).toBe('2026-11-20 09:05:07');
+  });
+
+  it('resolves, recognises and validates the Ollama endpoint', () => {
+    expect(ollamaEndpoint({ ollamaUrl: 'http://localhost:11434/', ollamaUrlFromEnv: null })).toBe('http://localhost:11434');
+    expect(ollamaEndpoint({ ollamaUrl: 'http://localhost:11434', ollamaUrlFromEnv: 'http://10.0.0.5:11434' })).toBe('http://10.0.0.5:11434');
+    const end = 'http://localhost:11434';
+    expect(usesOllamaEndpoint({ kind: 'openai-compatible', baseUrl: null }, end)).toBe(true);
+    expect(usesOllamaEndpoint({ kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1/' }, end)).toBe(true);
+    expect(usesOllamaEndpoint({ kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1' }, end)).toBe(false);
+    expect(usesOllamaEndpoint({ kind: 'openai', baseUrl: null }, end)).toBe(false);
+    expect(parseOllamaUrl(' http://gpu-box:11434/ ')).toEqual({ value: 'http://gpu-box:11434' });
+    for (const bad of ['localhost:11434', 'file:///x', '']) expect(parseOllamaUrl(bad)).toHaveProperty('error');
   });
 });

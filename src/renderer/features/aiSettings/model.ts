@@ -1,5 +1,5 @@
 /** Pure logic of Settings → AI and the request log: drafts, validation, usage bars, formatting. */
-import type { AiLogEntry, AiModelRef, AiPrice, AiProviderInfo, AiProviderKind, AiSettings, AiTaskName } from '../../../shared/contracts/aiSettings';
+import { httpUrl, type AiLogEntry, type AiModelRef, type AiPrice, type AiProviderInfo, type AiProviderKind, type AiSettings, type AiSettingsView, type AiTaskName } from '../../../shared/contracts/aiSettings';
 
 /** A provider being edited. The key field is write-only: empty means "keep the stored key". */
 export interface ProviderDraft {
@@ -43,7 +43,7 @@ export const TASK_LABELS: Record<AiTaskName, string> = {
 
 /** A new provider of a kind. */
 export function newDraft(kind: AiProviderKind): ProviderDraft {
-  return { kind, name: KIND_LABELS[kind].split(' (')[0]!, baseUrl: kind === 'openai-compatible' ? 'http://localhost:11434/v1' : '', modelsText: SUGGESTED_MODELS[kind].join('\n'), key: '', enabled: true, hasKey: false };
+  return { kind, name: KIND_LABELS[kind].split(' (')[0]!, baseUrl: '', modelsText: SUGGESTED_MODELS[kind].join('\n'), key: '', enabled: true, hasKey: false };
 }
 
 /** A draft of an existing provider (the key is never shown, only whether one is stored). */
@@ -51,9 +51,25 @@ export function draftFrom(p: AiProviderInfo): ProviderDraft {
   return { id: p.id, kind: p.kind, name: p.name, baseUrl: p.baseUrl ?? '', modelsText: p.models.join('\n'), key: '', enabled: p.enabled, hasKey: p.hasKey };
 }
 
-/** The draft for an Ollama found on this machine. */
-export function ollamaDraft(url: string, models: string[]): ProviderDraft {
-  return { kind: 'openai-compatible', name: 'Ollama', baseUrl: `${url.replace(/\/+$/, '')}/v1`, modelsText: models.join('\n'), key: '', enabled: true, hasKey: false };
+/** The draft for the Ollama that detection found: no base URL, so it follows the Ollama endpoint setting. */
+export function ollamaDraft(models: string[]): ProviderDraft {
+  return { kind: 'openai-compatible', name: 'Ollama', baseUrl: '', modelsText: models.join('\n'), key: '', enabled: true, hasKey: false };
+}
+
+/** The Ollama endpoint in effect: QG_OLLAMA_URL when set, else the saved one. */
+export function ollamaEndpoint(s: Pick<AiSettingsView, 'ollamaUrl' | 'ollamaUrlFromEnv'>): string {
+  return (s.ollamaUrlFromEnv ?? s.ollamaUrl).replace(/\/+$/, '');
+}
+
+/** True when a provider talks to the Ollama endpoint (saved without a base URL, or pointing at its API). */
+export function usesOllamaEndpoint(p: Pick<AiProviderInfo, 'kind' | 'baseUrl'>, endpoint: string): boolean {
+  return p.kind === 'openai-compatible' && (!p.baseUrl || p.baseUrl.replace(/\/+$/, '') === `${endpoint}/v1`);
+}
+
+/** The Ollama endpoint typed by the user, or what is wrong with it (same rule as the contract). */
+export function parseOllamaUrl(text: string): { value: string } | { error: string } {
+  const r = httpUrl.safeParse(text.trim());
+  return r.success ? { value: r.data.replace(/\/+$/, '') } : { error: 'Use an http:// or https:// URL, e.g. http://localhost:11434.' };
 }
 
 /** Models typed in the draft. */
@@ -66,7 +82,6 @@ export function validateDraft(d: ProviderDraft): Partial<Record<'name' | 'baseUr
   const errors: Partial<Record<'name' | 'baseUrl' | 'models' | 'key', string>> = {};
   if (!d.name.trim()) errors.name = 'Give the provider a name.';
   const url = d.baseUrl.trim();
-  if (d.kind === 'openai-compatible' && !url) errors.baseUrl = 'An OpenAI-compatible server needs its base URL (e.g. http://localhost:11434/v1).';
   if (url && !/^https?:\/\/[^\s/]+/.test(url)) errors.baseUrl = 'Use an http:// or https:// URL.';
   if (parseModels(d.modelsText).length === 0) errors.models = 'List at least one model.';
   if (d.kind !== 'openai-compatible' && !d.hasKey && !d.key.trim()) errors.key = 'Paste the API key (it goes to the keychain).';

@@ -1,13 +1,13 @@
 /** Loads what Settings → AI shows and saves changes through the contract. */
 import { useCallback, useEffect, useState } from 'react';
-import type { AiPrice, AiProviderInfo, AiSettings, AiUsage } from '../../../shared/contracts/aiSettings';
+import type { AiPrice, AiProviderInfo, AiSettings, AiSettingsView, AiUsage } from '../../../shared/contracts/aiSettings';
 import { toAppError } from '../../../shared/errors';
 import { useApi } from '../../api/hooks';
 
 /** The loaded state and its actions. */
 export interface AiSettingsState {
   providers: AiProviderInfo[] | undefined;
-  settings: AiSettings | undefined;
+  settings: AiSettingsView | undefined;
   usage: AiUsage | undefined;
   prices: AiPrice[] | undefined;
   error: string | null;
@@ -21,7 +21,7 @@ export interface AiSettingsState {
 export function useAiSettings(): AiSettingsState {
   const api = useApi();
   const [providers, setProviders] = useState<AiProviderInfo[]>();
-  const [settings, setSettings] = useState<AiSettings>();
+  const [settings, setSettings] = useState<AiSettingsView>();
   const [usage, setUsage] = useState<AiUsage>();
   const [prices, setPrices] = useState<AiPrice[]>();
   const [error, setError] = useState<string | null>(null);
