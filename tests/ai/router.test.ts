@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import type { ChatMessage } from '../../src/main/ai/types';
+import { CACHE_WRITE_FACTOR } from '../../src/main/ai/router/prices';
 import { startAiStandIn, type AiStandIn } from '../harness/aiStandIn';
 import { routerFixture, type RouterFixture } from './routerHarness';
 
@@ -59,6 +60,15 @@ describe('AI router: streaming and cost', () => {
     expect(r.costUsd).toBeCloseTo((600 * price.inputPerM + 400 * (price.cachedPerM ?? price.inputPerM) + 200 * price.outputPerM) / 1e6, 12);
     expect(r.costUsd).toBeGreaterThan(0);
     expect(f.router.usage().today.costUsd).toBeCloseTo(r.costUsd, 12);
+  });
+
+  it('prices Anthropic prompt-cache writes above the input price', async () => {
+    const ids = await setup();
+    s.script('anthropic.messages', { text: 'SELECT 1;', usage: { input: 3000, output: 100, cached: 0, written: 2000 } });
+    const r = await f.router.complete({ task: 'ask', provider: ids.anthropic, messages: msgs });
+    expect(r.usage).toEqual({ inputTokens: 3000, outputTokens: 100, cachedInputTokens: 0, cacheWriteInputTokens: 2000 });
+    const price = f.router.prices().filter((p) => r.model.startsWith(p.model)).sort((a, b) => b.model.length - a.model.length)[0]!;
+    expect(r.costUsd).toBeCloseTo((1000 * price.inputPerM + 2000 * price.inputPerM * CACHE_WRITE_FACTOR + 100 * price.outputPerM) / 1e6, 12);
   });
 
   it('answers without streaming when no one listens for tokens', async () => {

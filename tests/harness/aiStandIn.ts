@@ -38,6 +38,8 @@ export interface StandInUsage {
   output: number;
   /** Input tokens served from the provider's prompt cache. */
   cached?: number;
+  /** Input tokens written into the prompt cache (Anthropic's `cache_creation_input_tokens`). */
+  written?: number;
 }
 
 /** One scripted reply. Unset fields take the defaults of a plain successful answer. */

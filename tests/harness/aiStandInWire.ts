@@ -29,7 +29,7 @@ function usageOf(ctx: ReplyContext): Required<StandInUsage> {
   const body = ctx.req.body as { messages?: unknown[]; contents?: unknown[] } | undefined;
   const n = (body?.messages ?? body?.contents ?? []).length;
   const u = ctx.reply.usage;
-  return { input: u?.input ?? 10 * Math.max(1, n), output: u?.output ?? piecesOf(ctx.reply).length, cached: u?.cached ?? 0 };
+  return { input: u?.input ?? 10 * Math.max(1, n), output: u?.output ?? piecesOf(ctx.reply).length, cached: u?.cached ?? 0, written: u?.written ?? 0 };
 }
 
 function modelOf(ctx: ReplyContext): string {
@@ -134,7 +134,7 @@ export async function writeAnthropic(route: StandInRoute, ctx: ReplyContext): Pr
   }
   const model = modelOf(ctx);
   const u = usageOf(ctx);
-  const usage = { input_tokens: u.input - u.cached, output_tokens: u.output, cache_creation_input_tokens: 0, cache_read_input_tokens: u.cached };
+  const usage = { input_tokens: u.input - u.cached - u.written, output_tokens: u.output, cache_creation_input_tokens: u.written, cache_read_input_tokens: u.cached };
   const message = { id: 'msg_standin', type: 'message', role: 'assistant', model, stop_sequence: null };
   if (!ctx.stream) {
     json(ctx, { ...message, content: [{ type: 'text', text: ctx.reply.text ?? piecesOf(ctx.reply).join('') }], stop_reason: 'end_turn', usage });

@@ -41,6 +41,8 @@ export interface TokenUsage {
   outputTokens: number;
   /** Input tokens served from the provider's prompt cache, when reported. */
   cachedInputTokens?: number;
+  /** Input tokens written into the provider's prompt cache (Anthropic bills them above the input price). */
+  cacheWriteInputTokens?: number;
 }
 
 /** A finished completion. */

@@ -66,13 +66,17 @@ export function priceFor(table: AiPrice[], model: string): AiPrice | undefined {
   return best;
 }
 
+/** Writing a prompt-cache entry (Anthropic, 5-minute lifetime) costs 1.25 × the input price. */
+export const CACHE_WRITE_FACTOR = 1.25;
+
 /** Cost of a call in USD; unknown models cost 0 with a note saying how to fix it. */
 export function costOf(table: AiPrice[], model: string, usage: TokenUsage, local: boolean): { costUsd: number; note: string | null } {
   if (local) return { costUsd: 0, note: null };
   const p = priceFor(table, model);
   if (!p) return { costUsd: 0, note: `No price for "${model}": counted as $0. Add it under Settings → AI → Prices.` };
   const cached = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
-  const fresh = usage.inputTokens - cached;
-  const cost = (fresh * p.inputPerM + cached * (p.cachedPerM ?? p.inputPerM) + usage.outputTokens * p.outputPerM) / 1_000_000;
+  const written = Math.min(usage.cacheWriteInputTokens ?? 0, usage.inputTokens - cached);
+  const fresh = usage.inputTokens - cached - written;
+  const cost = (fresh * p.inputPerM + cached * (p.cachedPerM ?? p.inputPerM) + written * p.inputPerM * CACHE_WRITE_FACTOR + usage.outputTokens * p.outputPerM) / 1_000_000;
   return { costUsd: cost, note: null };
 }

@@ -76,9 +76,9 @@ export function anthropicAdapter(config: ProviderConfig, key: string | undefined
   };
 }
 
-/** Anthropic reports cache reads and writes apart from `input_tokens`; we count all input together. */
+/** Anthropic reports cache reads and writes apart from `input_tokens`; we count all input together and keep both shares. */
 function usageOf(u: Anthropic.Usage | undefined, output: number): ProviderReply['usage'] {
   const read = u?.cache_read_input_tokens ?? 0;
   const written = u?.cache_creation_input_tokens ?? 0;
-  return { inputTokens: (u?.input_tokens ?? 0) + read + written, outputTokens: output, cachedInputTokens: read };
+  return { inputTokens: (u?.input_tokens ?? 0) + read + written, outputTokens: output, cachedInputTokens: read, ...(written ? { cacheWriteInputTokens: written } : {}) };
 }
