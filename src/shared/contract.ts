@@ -28,6 +28,7 @@ import { erdRequests, erdEvents } from './contracts/erd';
 import { mockRequests, mockEvents } from './contracts/mock';
 import { planRequests, planEvents } from './contracts/plan';
 import { retrievalRequests, retrievalEvents } from './contracts/retrieval';
+import { runToFileRequests, runToFileEvents } from './contracts/runToFile';
 
 export type { EventDef, RequestDef };
 export type * from './contracts/mock';
@@ -349,6 +350,7 @@ export const requests = {
   ...aiSettingsRequests,
   ...aiRequests,
   ...planRequests,
+  ...runToFileRequests,
 } as const;
 
 /** Every event, by name. */
@@ -362,6 +364,7 @@ export const events = {
   ...aiSettingsEvents,
   ...aiEvents,
   ...planEvents,
+  ...runToFileEvents,
 } as const;
 
 // The dependency-free name lists (contractNames.ts) and these objects must match exactly.

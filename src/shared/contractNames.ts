@@ -13,6 +13,7 @@ const RETRIEVAL_METHODS = ['retrieval.status', 'retrieval.build', 'retrieval.can
 const AI_SETTINGS_METHODS = ['ai.providers.list', 'ai.providers.save', 'ai.providers.delete', 'ai.providers.test', 'ai.ollama.detect', 'ai.settings.get', 'ai.settings.save', 'ai.usage', 'ai.prices.get', 'ai.prices.save', 'ai.log.list', 'ai.log.get', 'ai.log.clear', 'ai.cache.clear'] as const;
 const AI_METHODS = ['ai.ask', 'ai.explain', 'ai.fix', 'ai.optimise', 'ai.describe', 'ai.describe.accept', 'ai.cancel', 'ai.preview', 'ai.context', 'ai.threads.list', 'ai.threads.get', 'ai.threads.delete', 'ai.feedback', 'ai.privacy.get', 'ai.privacy.save'] as const;
 const PLAN_METHODS = ['plan.advise', 'plan.whatIf', 'plan.workload', 'plan.apply', 'plan.audit.list'] as const;
+const RUN_TO_FILE_METHODS = ['query.runToFile', 'query.runToFile.cancel'] as const;
 
 const MOCK_EVENTS = ['mock.progress'] as const;
 const DOCS_EVENTS = ['docs.changed'] as const;
@@ -22,6 +23,7 @@ const RETRIEVAL_EVENTS = ['retrieval.progress'] as const;
 const AI_SETTINGS_EVENTS = [] as const;
 const AI_EVENTS = ['ai.token', 'ai.status'] as const;
 const PLAN_EVENTS = [] as const;
+const RUN_TO_FILE_EVENTS = ['query.runToFile.progress'] as const;
 
 /** Every request method, in declaration order. */
 export const METHOD_NAMES = [
@@ -43,6 +45,7 @@ export const METHOD_NAMES = [
   ...AI_SETTINGS_METHODS,
   ...AI_METHODS,
   ...PLAN_METHODS,
+  ...RUN_TO_FILE_METHODS,
 ] as const;
 
 /** Every event name. */
@@ -56,6 +59,7 @@ export const EVENT_NAMES = [
   ...AI_SETTINGS_EVENTS,
   ...AI_EVENTS,
   ...PLAN_EVENTS,
+  ...RUN_TO_FILE_EVENTS,
 ] as const;
 
 /** A method name. */

@@ -26,6 +26,7 @@ import { ResultRegistry } from '../query/resultRegistry';
 import { SessionManager } from '../query/sessions';
 import { cleanupStaleSpills, MemoryBudget } from '../query/spool';
 import { createRetrievalFeature } from '../retrieval/feature';
+import { createRunToFileFeature } from '../query/toFile/feature';
 import { SchemaService } from '../schema/schemaService';
 import { chooseSecretStore } from '../secrets/chooseSecretStore';
 import { TabService } from '../tabs/tabService';
@@ -201,6 +202,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     ...retrieval.handlers,
     ...ai.handlers,
     ...plan.handlers,
+    ...createRunToFileFeature(deps).handlers,
   };
 
   return {

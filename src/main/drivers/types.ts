@@ -101,6 +101,11 @@ export interface DriverConnection {
   explain(sql: string, options?: { analyze?: boolean }): Promise<ExplainResult>;
   /** True when a transaction is open (manual mode). */
   inTransaction(): boolean;
+  /**
+   * Optional (PostgreSQL): runs a `COPY … TO STDOUT` statement and pipes the server's output
+   * into `out` (ending it). `cancel()` stops it on the server. Resolves with the rows copied.
+   */
+  copyOut?(sql: string, out: NodeJS.WritableStream): Promise<{ rows: number }>;
   close(): Promise<void>;
 }
 

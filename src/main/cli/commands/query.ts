@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { ConnectionParams } from '../../../shared/connection';
 import { AppError } from '../../../shared/errors';
 import type { Row } from '../../../shared/values';
 import { exportRows } from '../../query/export';
 import { runScript } from '../../query/runScript';
+import { runToFile } from '../../query/toFile/runToFile';
 import { MemoryBudget, type ResultSpool } from '../../query/spool';
 import { resultToTable, resultsToJson, type PrintedResult } from '../format';
 import { EXIT, readStdin, reportError, UsageError, write } from '../io';
@@ -19,6 +21,7 @@ interface QueryOptions extends TargetOptions {
   format: Format;
   maxRows?: string;
   file?: string;
+  out?: string;
 }
 
 /** Registers the command. */
@@ -33,6 +36,7 @@ export function registerQuery(program: Command, setExit: (code: number) => void)
     .option('--format <format>', `output: ${FORMATS.join('|')}`, 'table')
     .option('--max-rows <n>', 'print at most N rows per result set')
     .option('--file <file>', 'read the SQL from a file')
+    .option('--out <file.csv>', 'run ONE statement straight into a CSV file (PostgreSQL: COPY when possible)')
     .action(async (sqlArg: string | undefined, opts: QueryOptions) => setExit(await runQuery(sqlArg, opts)));
 }
 
@@ -44,6 +48,7 @@ async function runQuery(sqlArg: string | undefined, opts: QueryOptions): Promise
     const sql = opts.file ? fs.readFileSync(opts.file, 'utf8') : (sqlArg ?? (await readStdin()));
     if (!sql.trim()) throw new UsageError('No SQL given. Pass it as an argument, with --file F, or on stdin.');
     const params = await resolveTarget(opts);
+    if (opts.out !== undefined) return await queryToFile(sql, opts.out, params, opts);
     const conn = await openTarget(params);
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'querygenie-cli-'));
     const controller = new AbortController();
@@ -78,6 +83,25 @@ async function runQuery(sqlArg: string | undefined, opts: QueryOptions): Promise
     }
   } catch (err) {
     return reportError(err);
+  }
+}
+
+/** `--out`: the app's "Run to file", so both write the same bytes. */
+async function queryToFile(sql: string, out: string, params: ConnectionParams, opts: QueryOptions): Promise<number> {
+  if (opts.format !== 'table' && opts.format !== 'csv') throw new UsageError('--out writes CSV; drop --format or use --format csv.');
+  if (opts.maxRows !== undefined) throw new UsageError('--out writes every row; --max-rows does not apply.');
+  const conn = await openTarget(params);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const r = await runToFile(conn, sql, { out: path.resolve(out), readOnly: params.readOnly === true, signal: controller.signal });
+    const how = r.fastPath ? 'written by PostgreSQL COPY' : `streamed${r.fallbackReason ? `: ${r.fallbackReason}` : ''}`;
+    process.stderr.write(`Wrote ${r.rows} row(s), ${r.bytes} bytes to ${r.path} (${how}).\n`);
+    return EXIT.ok;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    await conn.close().catch(() => undefined);
   }
 }
 

@@ -3,7 +3,10 @@
  * large pages and handed to the sink in batches; awaiting the sink is the backpressure.
  */
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { ConnectionOptions } from 'node:tls';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { AppError } from '../../../shared/errors';
 import type { ConnectionParams } from '../../../shared/connection';
 import type { ColumnMeta, ExplainResult, ServerMessage } from '../../../shared/query';
@@ -181,6 +184,47 @@ class PostgresConnection implements DriverConnection {
     } finally {
       this.running = false;
     }
+  }
+
+  async copyOut(sql: string, out: NodeJS.WritableStream): Promise<{ rows: number }> {
+    if (this.closed)
+      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    return this.exclusive(async () => {
+      // The server writes the CSV itself; no row ever becomes a JS value (Run to file's fast path).
+      const stream = this.client.query(copyTo(sql));
+      let outError: unknown = null;
+      let stopping: Promise<void> = Promise.resolve();
+      const onOutError = (err: unknown): void => {
+        if (outError) return;
+        outError = err;
+        // pg gets its connection back only once the COPY ends: keep reading (to nowhere) and
+        // stop the query on the server, instead of destroying the stream, which would hang it.
+        stream.unpipe(out as Writable);
+        stream.resume();
+        stopping = this.cancel().then(
+          () => void (this.cancelRequested = false),
+          () => undefined,
+        );
+      };
+      out.on('error', onOutError);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          stream.once('error', reject);
+          stream.once('end', resolve);
+          stream.pipe(out as Writable);
+        }).catch((err: unknown) => {
+          if (outError) return;
+          (out as Writable).destroy();
+          throw err;
+        });
+        await stopping;
+        if (outError) throw outError;
+        await finished(out);
+      } finally {
+        out.off('error', onOutError);
+      }
+      return { rows: stream.rowCount ?? 0 };
+    }, sql);
   }
 
   inTransaction(): boolean {

@@ -18,8 +18,23 @@ export function csvField(v: CellValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A one-column line reading `\.` is PostgreSQL's end-of-data marker, so its COPY quotes it; we
+ * do the same, which keeps such files loadable and our CSV byte-identical to COPY's.
+ */
+function singleField(v: CellValue): string {
+  return v === '\\.' ? '"\\."' : csvField(v);
+}
+
 /** The CSV writer. */
 export function csvWriter(columns: ColumnMeta[]): RowWriter {
+  if (columns.length === 1) {
+    return {
+      header: () => singleField(columns[0]!.name) + '\n',
+      rows: (batch: Row[]) => batch.map((row) => singleField(row[0] ?? null) + '\n').join(''),
+      footer: () => '',
+    };
+  }
   return {
     header: () => columns.map((c) => csvField(c.name)).join(',') + '\n',
     rows(batch: Row[]): string {

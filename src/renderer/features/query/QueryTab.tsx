@@ -19,6 +19,7 @@ import { ConfirmRunDialog } from './ConfirmRunDialog';
 import { initialSql } from './model';
 import { ResultsArea } from './ResultsArea';
 import { useEditorRun } from './useEditorRun';
+import { RunToFileStatus, useRunToFile } from './useRunToFile';
 import { PlanToolbarButtons, ResultsWithPlan, usePlanActions } from '../plan/usePlanActions';
 import { useSplit } from './useSplit';
 import './query.css';
@@ -47,6 +48,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
   const runner = useEditorRun(connection, view, refreshSchema);
   const { state, cancel, decline } = runner;
   const plan = usePlanActions(connection, view, active, state.phase);
+  const toFile = useRunToFile(connection, view, active);
   const running = state.phase === 'running';
   const runFromEditor = (mode: 'current' | 'script'): void => {
     setNotice(null);
@@ -153,6 +155,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         <span className="kbd-hint">
           <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
         </span>
+        <RunToFileStatus run={toFile} />
         {notice && (
           <span className={`toolbar-notice is-${notice.tone}`} role="status">
             {notice.text}
