@@ -152,9 +152,12 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         </button>
         <PlanToolbarButtons plan={plan} disabled={running || empty} />
         <AiToggle host={ai} />
-        <span className="kbd-hint">
-          <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
-        </span>
+        {/* The shortcut hint gives its room to a status when there is one. */}
+        {toFile.state.phase === 'idle' && !notice && (
+          <span className="kbd-hint">
+            <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
+          </span>
+        )}
         <RunToFileStatus run={toFile} />
         {notice && (
           <span className={`toolbar-notice is-${notice.tone}`} role="status">
