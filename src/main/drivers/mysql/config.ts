@@ -1,33 +1,16 @@
 /** ConnectionParams → mysql2 connection options (TLS included). */
-import { readFileSync } from 'node:fs';
 import type { ConnectionOptions, SslOptions as MysqlSsl } from 'mysql2';
 import type { ConnectionParams, SslOptions } from '../../../shared/connection';
-import { AppError } from '../../../shared/errors';
+import { connectTimeoutMs } from '../common/connectTimeout';
+import { readPemFiles } from '../common/tls';
 
 /** mysql2 TLS options, or undefined for a plain connection. */
 export function mysqlSsl(ssl: SslOptions | undefined): MysqlSsl | undefined {
   if (!ssl || ssl.mode === 'disable') return undefined;
-  const read = (path: string | undefined, what: string): string | undefined => {
-    if (!path) return undefined;
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      throw new AppError(
-        'USAGE',
-        `Cannot read the SSL ${what} file ${path}. Check the path in the connection's SSL settings.`,
-      );
-    }
-  };
-  const out: MysqlSsl = {
+  return {
     rejectUnauthorized: ssl.mode === 'verify-full' || ssl.mode === 'verify-ca',
+    ...readPemFiles(ssl),
   };
-  const ca = read(ssl.ca, 'CA certificate');
-  const cert = read(ssl.cert, 'client certificate');
-  const key = read(ssl.key, 'client key');
-  if (ca) out.ca = ca;
-  if (cert) out.cert = cert;
-  if (key) out.key = key;
-  return out;
 }
 
 /**
@@ -46,7 +29,7 @@ export function mysqlOptions(
     dateStrings: true,
     jsonStrings: true,
     charset: 'UTF8MB4_GENERAL_CI',
-    connectTimeout: Number(params.options?.connect_timeout ?? 0) * 1000 || 15_000,
+    connectTimeout: connectTimeoutMs(params),
     multipleStatements: false,
   };
   if (ssl) options.ssl = ssl;

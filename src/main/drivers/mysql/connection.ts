@@ -15,6 +15,8 @@ import type {
   RowSink,
   StatementSummary,
 } from '../types';
+import { connectionGoneError, StatementGate } from '../common/statementGate';
+import { openWithSslMode } from '../common/tls';
 import { mysqlOptions, mysqlSsl } from './config';
 import { mysqlDialect } from './dialect';
 import { mapMysqlError } from './errors';
@@ -34,19 +36,13 @@ interface ServerInfo {
 
 /** Opens a session: connects, applies read-only and timeout settings, reads the thread id. */
 export async function connectMysql(params: ConnectionParams): Promise<DriverConnection> {
-  const prefer = params.ssl?.mode === 'prefer';
-  let ssl = mysqlSsl(prefer ? { ...params.ssl!, mode: 'require' } : params.ssl);
-  let conn: Connection;
-  try {
-    conn = await open(params, ssl);
-  } catch (err) {
-    if (!prefer || (err as { code?: string }).code !== 'HANDSHAKE_NO_SSL_SUPPORT')
-      throw mapMysqlError(err, { params });
-    ssl = undefined;
-    conn = await open(params, ssl).catch((e: unknown) => {
-      throw mapMysqlError(e, { params });
-    });
-  }
+  const { session: conn, tls: ssl } = await openWithSslMode(params.ssl, {
+    tls: mysqlSsl,
+    plain: undefined,
+    open: (tls) => open(params, tls),
+    serverHasNoTls: (err) => (err as { code?: string }).code === 'HANDSHAKE_NO_SSL_SUPPORT',
+    mapError: (err) => mapMysqlError(err, { params }),
+  });
   try {
     const [info] = await simpleQuery<{ id: string; version: string; comment: string }>(
       conn,
@@ -95,8 +91,9 @@ function simpleQuery<T>(conn: Connection, sql: string, values?: unknown[]): Prom
 
 class MysqlConnection implements DriverConnection {
   readonly dialect = mysqlDialect;
-  private running = false;
-  private cancelRequested = false;
+  private readonly gate = new StatementGate((err, sql, cancelRequested) =>
+    mapMysqlError(err, { params: this.params, sql, cancelRequested }),
+  );
   private closed = false;
   private inTrans = false;
   private lost = false;
@@ -125,20 +122,14 @@ class MysqlConnection implements DriverConnection {
     sink: RowSink,
     options: ExecuteOptions = {},
   ): Promise<StatementSummary> {
-    if (this.closed || this.lost)
-      throw new AppError(
-        'CONNECTION_LOST',
-        this.closed
-          ? 'This connection is closed. Reconnect and try again.'
-          : 'The connection to the server was lost. Reconnect and try again.',
-      );
-    return this.exclusive(async () => {
+    if (this.closed || this.lost) throw connectionGoneError(this.closed ? 'closed' : 'lost');
+    return this.gate.run(async () => {
       const outcome = await streamQuery(
         {
           conn: this.conn,
           sink,
           batchSize: Math.max(1, options.batchSize ?? DEFAULT_BATCH),
-          isCancelled: () => this.cancelRequested,
+          isCancelled: () => this.gate.cancelRequested,
           // The caller gave up on the rows: stop the server instead of draining them all.
           abort: () => void this.killQuery().catch(() => undefined),
           onStatus: (status) => (this.inTrans = (status & SERVER_STATUS_IN_TRANS) !== 0),
@@ -147,7 +138,7 @@ class MysqlConnection implements DriverConnection {
         options.params,
       );
       const messages: ServerMessage[] = outcome.warnings ? await this.fetchWarnings() : [];
-      if (this.cancelRequested)
+      if (this.gate.cancelRequested)
         throw new AppError('QUERY_CANCELLED', 'The statement was cancelled.');
       return { rowsAffected: outcome.rowsAffected, messages };
     }, sql);
@@ -166,8 +157,7 @@ class MysqlConnection implements DriverConnection {
   }
 
   async cancel(): Promise<void> {
-    if (!this.running) return;
-    this.cancelRequested = true;
+    if (!this.gate.requestCancel()) return;
     await this.killQuery();
   }
 
@@ -188,7 +178,7 @@ class MysqlConnection implements DriverConnection {
     simpleQuery<T>(this.conn, sql, values);
 
   async introspect(options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
-    return this.exclusive(async () => {
+    return this.gate.run(async () => {
       const snapshot = await introspectMysql(this.catalogQuery, this.server.mariadb, options);
       snapshot.serverVersion = await this.serverVersion();
       return snapshot;
@@ -196,7 +186,7 @@ class MysqlConnection implements DriverConnection {
   }
 
   async explain(sql: string, options: { analyze?: boolean } = {}): Promise<ExplainResult> {
-    return this.exclusive(
+    return this.gate.run(
       () =>
         explainMysql(this.catalogQuery, sql, {
           analyze: !!options.analyze,
@@ -205,24 +195,6 @@ class MysqlConnection implements DriverConnection {
         }),
       sql,
     );
-  }
-
-  /** Runs one statement-like call at a time; maps whatever it throws to an AppError. */
-  private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
-    if (this.running)
-      throw new AppError(
-        'BAD_REQUEST',
-        'A statement is already running on this connection. Wait for it or cancel it.',
-      );
-    this.running = true;
-    this.cancelRequested = false;
-    try {
-      return await fn();
-    } catch (err) {
-      throw mapMysqlError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
-    } finally {
-      this.running = false;
-    }
   }
 
   inTransaction(): boolean {

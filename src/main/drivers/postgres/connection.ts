@@ -18,6 +18,8 @@ import type {
   RowSink,
   StatementSummary,
 } from '../types';
+import { connectionGoneError, StatementGate } from '../common/statementGate';
+import { openWithSslMode } from '../common/tls';
 import { pgClientConfig, pgSsl } from './config';
 import { postgresDialect } from './dialect';
 import { mapPgError } from './errors';
@@ -30,19 +32,13 @@ const DEFAULT_BATCH = 1000;
 
 /** Opens a session: connects, applies read-only and timeout settings, reads the backend pid. */
 export async function connectPostgres(params: ConnectionParams): Promise<DriverConnection> {
-  const preferTls = params.ssl?.mode === 'prefer';
-  let ssl = pgSsl(preferTls ? { ...params.ssl!, mode: 'require' } : params.ssl);
-  let client: pg.Client;
-  try {
-    client = await open(params, ssl);
-  } catch (err) {
-    if (!preferTls || !/does not support SSL/i.test(String((err as Error).message)))
-      throw mapPgError(err, { params });
-    ssl = false;
-    client = await open(params, ssl).catch((e: unknown) => {
-      throw mapPgError(e, { params });
-    });
-  }
+  const { session: client, tls: ssl } = await openWithSslMode(params.ssl, {
+    tls: pgSsl,
+    plain: false as const,
+    open: (tls) => open(params, tls),
+    serverHasNoTls: (err) => /does not support SSL/i.test(String((err as Error).message)),
+    mapError: (err) => mapPgError(err, { params }),
+  });
   try {
     const setup: string[] = [];
     if (params.readOnly) setup.push('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
@@ -71,8 +67,9 @@ async function open(params: ConnectionParams, ssl: false | ConnectionOptions): P
 
 class PostgresConnection implements DriverConnection {
   readonly dialect = postgresDialect;
-  private running = false;
-  private cancelRequested = false;
+  private readonly gate = new StatementGate((err, sql, cancelRequested) =>
+    mapPgError(err, { params: this.params, sql, cancelRequested }),
+  );
   private closed = false;
 
   constructor(
@@ -93,8 +90,7 @@ class PostgresConnection implements DriverConnection {
     sink: RowSink,
     options: ExecuteOptions = {},
   ): Promise<StatementSummary> {
-    if (this.closed)
-      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
+    if (this.closed) throw connectionGoneError('closed');
     const values = positionalParams(options.params);
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
     const messages: ServerMessage[] = [];
@@ -106,7 +102,7 @@ class PostgresConnection implements DriverConnection {
       if (n.code) message.code = n.code;
       messages.push(message);
     };
-    return this.exclusive(async () => {
+    return this.gate.run(async () => {
       this.client.on('notice', onNotice);
       try {
         const ctx: StreamContext = {
@@ -114,7 +110,7 @@ class PostgresConnection implements DriverConnection {
           sink,
           batchSize,
           columnsOf: (fields) => this.columnsOf(fields),
-          isCancelled: () => this.cancelRequested,
+          isCancelled: () => this.gate.cancelRequested,
         };
         const rowsAffected = await streamCursor(ctx, sql, values).catch(async (err: unknown) => {
           if (values || !isMultiCommandError(err)) throw err;
@@ -133,8 +129,7 @@ class PostgresConnection implements DriverConnection {
   }
 
   async cancel(): Promise<void> {
-    if (!this.running) return;
-    this.cancelRequested = true;
+    if (!this.gate.requestCancel()) return;
     // pg has no public cancel API: a second short session signals our backend.
     const other = new pg.Client(pgClientConfig(this.params, this.ssl));
     other.on('error', () => undefined);
@@ -154,7 +149,7 @@ class PostgresConnection implements DriverConnection {
   };
 
   async introspect(options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
-    return this.exclusive(async () => {
+    return this.gate.run(async () => {
       const snapshot = await introspectPostgres(this.catalogQuery, options);
       snapshot.serverVersion = await this.serverVersion();
       return snapshot;
@@ -162,34 +157,15 @@ class PostgresConnection implements DriverConnection {
   }
 
   async explain(sql: string, options: { analyze?: boolean } = {}): Promise<ExplainResult> {
-    return this.exclusive(
+    return this.gate.run(
       () => explainPostgres(this.catalogQuery, sql, !!options.analyze, this.inTransaction()),
       sql,
     );
   }
 
-  /** Runs one statement-like call at a time; maps whatever it throws to an AppError. */
-  private async exclusive<T>(fn: () => Promise<T>, sql?: string): Promise<T> {
-    if (this.running)
-      throw new AppError(
-        'BAD_REQUEST',
-        'A statement is already running on this connection. Wait for it or cancel it.',
-      );
-    this.running = true;
-    this.cancelRequested = false;
-    try {
-      return await fn();
-    } catch (err) {
-      throw mapPgError(err, { params: this.params, sql, cancelRequested: this.cancelRequested });
-    } finally {
-      this.running = false;
-    }
-  }
-
   async copyOut(sql: string, out: NodeJS.WritableStream): Promise<{ rows: number }> {
-    if (this.closed)
-      throw new AppError('CONNECTION_LOST', 'This connection is closed. Reconnect and try again.');
-    return this.exclusive(async () => {
+    if (this.closed) throw connectionGoneError('closed');
+    return this.gate.run(async () => {
       // The server writes the CSV itself; no row ever becomes a JS value (Run to file's fast path).
       const stream = this.client.query(copyTo(sql));
       let outError: unknown = null;
@@ -202,7 +178,7 @@ class PostgresConnection implements DriverConnection {
         stream.unpipe(out as Writable);
         stream.resume();
         stopping = this.cancel().then(
-          () => void (this.cancelRequested = false),
+          () => this.gate.forgetCancel(),
           () => undefined,
         );
       };

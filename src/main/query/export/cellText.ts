@@ -1,13 +1,9 @@
 /** Cell-to-text rules shared by several export formats. */
+import { isNumberLiteral } from '../../../shared/exportText';
 import { Decimal, type CellValue } from '../../../shared/values';
 
-/** A JSON (and SQL) number literal: what a Decimal's text must look like to be written bare. */
-const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/** True when `text` can be written as a bare JSON/SQL number without changing its value. */
-export function isNumberLiteral(text: string): boolean {
-  return NUMBER_LITERAL.test(text);
-}
+/** Re-exported so the export formats keep one import for their cell rules. */
+export { isNumberLiteral, uniqueNames } from '../../../shared/exportText';
 
 /**
  * A cell as a JSON value. bigint and Decimal are written from their exact text, never through a
@@ -33,18 +29,4 @@ export function jsonValue(v: CellValue): string {
     return `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"`;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'null' : `"${v.toISOString()}"`;
   return JSON.stringify(String(v));
-}
-
-/**
- * Column names made unique for formats keyed by name (JSON objects): a repeated name gets `_2`,
- * `_3`, … so `SELECT a.id, b.id` keeps both values.
- */
-export function uniqueNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((name) => {
-    let candidate = name;
-    for (let n = 2; seen.has(candidate); n++) candidate = `${name}_${n}`;
-    seen.add(candidate);
-    return candidate;
-  });
 }

@@ -19,6 +19,7 @@ import {
   writeVerdict,
   type StatementClassification,
 } from './verdict';
+import { asArray, firstHit, isObj, type AstObject } from './ast';
 
 interface SqlParser {
   astify(sql: string, options?: { database?: string }): unknown;
@@ -28,8 +29,6 @@ interface ParserModule {
   Parser?: ParserClass;
   default?: { Parser?: ParserClass };
 }
-type Obj = Record<string, unknown>;
-
 const requireFromHere = createRequire(import.meta.url);
 const parsers = new Map<GenericDatabase, SqlParser>();
 
@@ -172,7 +171,7 @@ function classifyAst(node: unknown): StatementClassification {
   return otherVerdict(`${type.toUpperCase()} is not a known read-only statement`);
 }
 
-function classifySelect(node: Obj): StatementClassification {
+function classifySelect(node: AstObject): StatementClassification {
   const into = isObj(node.into) ? node.into : null;
   if (into && into.expr !== undefined && into.expr !== null) {
     if (into.keyword !== 'var') return writeVerdict('SELECT … INTO writes a table or file');
@@ -181,7 +180,7 @@ function classifySelect(node: Obj): StatementClassification {
   return nestedWrite(node) ?? readVerdict('SELECT reads data');
 }
 
-function classifySet(node: Obj): StatementClassification {
+function classifySet(node: AstObject): StatementClassification {
   const keyword = String(node.keyword ?? '').toUpperCase();
   if (keyword === 'GLOBAL' || keyword.startsWith('PERSIST')) {
     return sessionVerdict(`SET ${keyword} changes a server-wide setting`, false);
@@ -211,13 +210,7 @@ function classifySet(node: Obj): StatementClassification {
 
 /** Writes hidden inside a read: DML in CTEs or subqueries, locking reads, side-effect functions. */
 function nestedWrite(value: unknown): StatementClassification | null {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const hit = nestedWrite(item);
-      if (hit) return hit;
-    }
-    return null;
-  }
+  if (Array.isArray(value)) return firstHit(value, nestedWrite);
   if (!isObj(value)) return null;
   if (typeof value.type === 'string') {
     const write = WRITE_TYPES.get(value.type);
@@ -248,7 +241,7 @@ function branchStatements(branch: unknown): unknown[] {
   return Array.isArray(inner) ? inner : [inner];
 }
 
-function functionName(node: Obj): string {
+function functionName(node: AstObject): string {
   const name = node.name;
   if (typeof name === 'string') return name.toLowerCase();
   const parts = isObj(name) ? asArray(name.name) : [];
@@ -263,12 +256,4 @@ function valueOf(node: unknown): string | number | boolean | null {
   if (node.type === 'function') return functionName(node);
   const v = node.value;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

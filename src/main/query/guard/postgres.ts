@@ -16,8 +16,7 @@ import {
   writeVerdict,
   type StatementClassification,
 } from './verdict';
-
-type Obj = Record<string, unknown>;
+import { asArray, firstHit, isObj, type AstObject } from './ast';
 
 await loadModule();
 
@@ -105,7 +104,7 @@ function classifyNode(node: unknown): StatementClassification {
   return otherVerdict(`${describeNode(type)} is not a known read-only statement`);
 }
 
-function classifyExplain(body: Obj): StatementClassification {
+function classifyExplain(body: AstObject): StatementClassification {
   const analyze = asArray(body.options).some((opt) => {
     const def = unwrap(opt);
     if (!def || def[1].defname !== 'analyze') return false;
@@ -119,7 +118,7 @@ function classifyExplain(body: Obj): StatementClassification {
   return readVerdict('EXPLAIN without ANALYZE does not run the statement');
 }
 
-function classifyTransaction(body: Obj): StatementClassification {
+function classifyTransaction(body: AstObject): StatementClassification {
   const kind = String(body.kind ?? '');
   if (/PREPARE|COMMIT_PREPARED|ROLLBACK_PREPARED/.test(kind)) {
     return writeVerdict('two-phase commit commands finish transactions that may hold writes');
@@ -130,7 +129,7 @@ function classifyTransaction(body: Obj): StatementClassification {
   return transactionVerdict('transaction control');
 }
 
-function classifySet(body: Obj): StatementClassification {
+function classifySet(body: AstObject): StatementClassification {
   const kind = String(body.kind ?? '');
   const name = String(body.name ?? '').toLowerCase();
   if (kind === 'VAR_RESET_ALL') {
@@ -164,13 +163,7 @@ function readOnlyOptionIsOff(options: unknown): boolean {
 
 /** Finds writes hidden inside a read: data-modifying CTEs, FOR UPDATE, volatile functions. */
 function nestedWrite(value: unknown): StatementClassification | null {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const hit = nestedWrite(item);
-      if (hit) return hit;
-    }
-    return null;
-  }
+  if (Array.isArray(value)) return firstHit(value, nestedWrite);
   if (!isObj(value)) return null;
   for (const [key, child] of Object.entries(value)) {
     const dml = DML.get(key);
@@ -188,7 +181,7 @@ function nestedWrite(value: unknown): StatementClassification | null {
   return null;
 }
 
-function writingFunction(call: Obj): StatementClassification | null {
+function writingFunction(call: AstObject): StatementClassification | null {
   const parts = asArray(call.funcname).map((n) => (isObj(n) && isObj(n.String) ? String(n.String.sval ?? '') : ''));
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
   if (name === 'set_config') {
@@ -223,7 +216,7 @@ function constValue(node: unknown): string | number | boolean | null {
   return null;
 }
 
-function unwrap(node: unknown): [string, Obj] | null {
+function unwrap(node: unknown): [string, AstObject] | null {
   if (!isObj(node)) return null;
   const keys = Object.keys(node);
   if (keys.length !== 1) return null;
@@ -233,12 +226,4 @@ function unwrap(node: unknown): [string, Obj] | null {
 
 function describeNode(type: string): string {
   return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

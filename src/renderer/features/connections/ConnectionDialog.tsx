@@ -10,6 +10,7 @@ import { HostKeyPanel } from './HostKeyPanel';
 import { ColorPicker, ProfileFields } from './ProfileFields';
 import { ServerFields } from './ServerFields';
 import { SshFields } from './SshFields';
+import { TextField } from './TextField';
 import { useConnectionDialog, type DialogNotice } from './useConnectionDialog';
 import './dialog.css';
 
@@ -97,18 +98,14 @@ export function ConnectionDialog(props: ConnectionDialogProps): ReactNode {
           }}
         >
           <div className="form-row-name">
-            <Field label="Name" error={s.errors.name}>
-              {(id) => (
-                <input
-                  id={id}
-                  className={`input${s.errors.name ? ' is-invalid' : ''}`}
-                  value={form.name}
-                  placeholder="e.g. Orders (staging)"
-                  autoFocus={!form.id}
-                  onChange={(e) => s.update({ name: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Name"
+              error={s.errors.name}
+              value={form.name}
+              placeholder="e.g. Orders (staging)"
+              autoFocus={!form.id}
+              onChange={(name) => s.update({ name })}
+            />
             <ColorPicker form={form} update={s.update} />
           </div>
           <div className="field">

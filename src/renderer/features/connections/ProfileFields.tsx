@@ -1,10 +1,10 @@
 /** The profile's look and safety: colour, environment tag, read-only, statement timeout. */
 import type { ReactNode } from 'react';
 import { CheckIcon } from '../../ui/icons';
-import { Field } from '../../ui/Field';
 import { COLOR_SWATCHES, ENVIRONMENTS } from './formModel';
 import { environmentLabel } from './model';
 import type { FieldGroupProps } from './ServerFields';
+import { TextField } from './TextField';
 
 /** Environment, timeout and read-only in one row. */
 export function ProfileFields({ form, errors, update }: FieldGroupProps): ReactNode {
@@ -34,18 +34,14 @@ export function ProfileFields({ form, errors, update }: FieldGroupProps): ReactN
           </span>
         )}
       </div>
-      <Field label="Statement timeout (s)" error={errors.timeout}>
-        {(id) => (
-          <input
-            id={id}
-            className={`input${errors.timeout ? ' is-invalid' : ''}`}
-            value={form.timeoutSeconds}
-            inputMode="decimal"
-            placeholder="None"
-            onChange={(e) => update({ timeoutSeconds: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Statement timeout (s)"
+        error={errors.timeout}
+        value={form.timeoutSeconds}
+        inputMode="decimal"
+        placeholder="None"
+        onChange={(timeoutSeconds) => update({ timeoutSeconds })}
+      />
       <div className="field">
         <span className="field-label">Safety</span>
         <label className="switch">

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Field } from '../../ui/Field';
 import { passwordPlaceholder } from './dialogText';
+import { SecretField, TextField } from './TextField';
 import {
   portPlaceholder,
   SSL_MODES,
@@ -25,122 +26,64 @@ export function ServerFields(
   if (form.engine === 'sqlite')
     return (
       <div className="form-grid">
-        <Field
+        <TextField
           label="Database file"
           error={errors.filePath}
-          className="span-2"
+          fieldClassName="span-2"
           hint="The path of the .db / .sqlite file on this computer."
-        >
-          {(id) => (
-            <input
-              id={id}
-              className={`input input-mono${errors.filePath ? ' is-invalid' : ''}`}
-              value={form.filePath}
-              placeholder="/path/to/database.db"
-              onChange={(e) => update({ filePath: e.target.value })}
-            />
-          )}
-        </Field>
+          mono
+          value={form.filePath}
+          placeholder="/path/to/database.db"
+          onChange={(filePath) => update({ filePath })}
+        />
       </div>
     );
   return (
     <div className="form-grid">
       <div className="form-row-host span-2">
-        <Field label="Host" error={errors.host}>
-          {(id) => (
-            <input
-              id={id}
-              className={`input${errors.host ? ' is-invalid' : ''}`}
-              value={form.host}
-              placeholder="localhost"
-              onChange={(e) => update({ host: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Port" error={errors.port}>
-          {(id) => (
-            <input
-              id={id}
-              className={`input${errors.port ? ' is-invalid' : ''}`}
-              value={form.port}
-              inputMode="numeric"
-              placeholder={portPlaceholder(form.engine)}
-              onChange={(e) => update({ port: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Host"
+          error={errors.host}
+          value={form.host}
+          placeholder="localhost"
+          onChange={(host) => update({ host })}
+        />
+        <TextField
+          label="Port"
+          error={errors.port}
+          value={form.port}
+          inputMode="numeric"
+          placeholder={portPlaceholder(form.engine)}
+          onChange={(port) => update({ port })}
+        />
       </div>
-      <Field label="User">
-        {(id) => (
-          <input
-            id={id}
-            className="input"
-            value={form.user}
-            autoComplete="off"
-            onChange={(e) => update({ user: e.target.value })}
-          />
-        )}
-      </Field>
-      <PasswordField {...props} />
-      <Field label="Database">
-        {(id) => (
-          <input
-            id={id}
-            className="input"
-            value={form.database}
-            onChange={(e) => update({ database: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Default schema">
-        {(id) => (
-          <input
-            id={id}
-            className="input"
-            value={form.defaultSchema}
-            placeholder={
-              form.engine === 'postgres' ? 'public' : form.engine === 'mssql' ? 'dbo' : ''
-            }
-            onChange={(e) => update({ defaultSchema: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="User"
+        value={form.user}
+        autoComplete="off"
+        onChange={(user) => update({ user })}
+      />
+      <SecretField
+        label="Password"
+        value={form.password}
+        placeholder={passwordPlaceholder(form, props.secretBackend)}
+        canForget={form.hasSecret && !form.forgetPassword && !form.password}
+        onChange={(password) => update({ password, forgetPassword: false })}
+        onForget={() => update({ forgetPassword: true })}
+      />
+      <TextField
+        label="Database"
+        value={form.database}
+        onChange={(database) => update({ database })}
+      />
+      <TextField
+        label="Default schema"
+        value={form.defaultSchema}
+        placeholder={form.engine === 'postgres' ? 'public' : form.engine === 'mssql' ? 'dbo' : ''}
+        onChange={(defaultSchema) => update({ defaultSchema })}
+      />
       <SslFields {...props} />
     </div>
-  );
-}
-
-function PasswordField(props: FieldGroupProps & { secretBackend: string | undefined }): ReactNode {
-  const { form, update } = props;
-  return (
-    <Field
-      label="Password"
-      hint={
-        form.hasSecret && !form.forgetPassword && !form.password ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => update({ forgetPassword: true })}
-          >
-            Forget password
-          </button>
-        ) : (
-          'Never written to the app database.'
-        )
-      }
-    >
-      {(id) => (
-        <input
-          id={id}
-          type="password"
-          className="input"
-          value={form.password}
-          autoComplete="new-password"
-          placeholder={passwordPlaceholder(form, props.secretBackend)}
-          onChange={(e) => update({ password: e.target.value, forgetPassword: false })}
-        />
-      )}
-    </Field>
   );
 }
 
@@ -165,42 +108,30 @@ function SslFields({ form, update }: FieldGroupProps): ReactNode {
           </select>
         )}
       </Field>
-      <Field label="CA certificate file">
-        {(id) => (
-          <input
-            id={id}
-            className="input input-mono"
-            value={form.sslCa}
-            disabled={!files}
-            placeholder="/path/to/ca.pem"
-            onChange={(e) => update({ sslCa: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Client certificate file">
-        {(id) => (
-          <input
-            id={id}
-            className="input input-mono"
-            value={form.sslCert}
-            disabled={!files}
-            placeholder="/path/to/client-cert.pem"
-            onChange={(e) => update({ sslCert: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Client key file">
-        {(id) => (
-          <input
-            id={id}
-            className="input input-mono"
-            value={form.sslKey}
-            disabled={!files}
-            placeholder="/path/to/client-key.pem"
-            onChange={(e) => update({ sslKey: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="CA certificate file"
+        mono
+        value={form.sslCa}
+        disabled={!files}
+        placeholder="/path/to/ca.pem"
+        onChange={(sslCa) => update({ sslCa })}
+      />
+      <TextField
+        label="Client certificate file"
+        mono
+        value={form.sslCert}
+        disabled={!files}
+        placeholder="/path/to/client-cert.pem"
+        onChange={(sslCert) => update({ sslCert })}
+      />
+      <TextField
+        label="Client key file"
+        mono
+        value={form.sslKey}
+        disabled={!files}
+        placeholder="/path/to/client-key.pem"
+        onChange={(sslKey) => update({ sslKey })}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 /** The dialog's "SSH tunnel" section: collapsed to one line until opened or switched on. */
 import { useState, type ReactNode } from 'react';
-import { Field } from '../../ui/Field';
 import { backendShortName } from './dialogText';
 import type { FieldGroupProps } from './ServerFields';
+import { SecretField, TextField } from './TextField';
 import {
   DEFAULT_SSH_PORT,
   patchSsh,
@@ -66,44 +66,31 @@ export function SshFields(props: SshProps): ReactNode {
       {open && (
         <div className="form-grid ssh-fields" id="ssh-fields">
           <div className="form-row-host span-2">
-            <Field label="SSH host" error={errors.sshHost}>
-              {(id) => (
-                <input
-                  id={id}
-                  className={`input${errors.sshHost ? ' is-invalid' : ''}`}
-                  value={ssh.host}
-                  placeholder="bastion.example.com or an alias from ~/.ssh/config"
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(e) => set({ host: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="SSH port" error={errors.sshPort}>
-              {(id) => (
-                <input
-                  id={id}
-                  className={`input${errors.sshPort ? ' is-invalid' : ''}`}
-                  value={ssh.port}
-                  inputMode="numeric"
-                  placeholder={String(DEFAULT_SSH_PORT)}
-                  onChange={(e) => set({ port: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="SSH host"
+              error={errors.sshHost}
+              value={ssh.host}
+              placeholder="bastion.example.com or an alias from ~/.ssh/config"
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(host) => set({ host })}
+            />
+            <TextField
+              label="SSH port"
+              error={errors.sshPort}
+              value={ssh.port}
+              inputMode="numeric"
+              placeholder={String(DEFAULT_SSH_PORT)}
+              onChange={(port) => set({ port })}
+            />
           </div>
-          <Field label="SSH user">
-            {(id) => (
-              <input
-                id={id}
-                className="input"
-                value={ssh.user}
-                placeholder="From ~/.ssh/config, else your login"
-                autoComplete="off"
-                onChange={(e) => set({ user: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="SSH user"
+            value={ssh.user}
+            placeholder="From ~/.ssh/config, else your login"
+            autoComplete="off"
+            onChange={(user) => set({ user })}
+          />
           <div className="field">
             <span className="field-label" id="ssh-auth-label">
               Authentication
@@ -158,21 +145,15 @@ function AuthFields(props: SshProps & { set(patch: Partial<SshForm>): void }): R
     );
   return (
     <>
-      <Field
+      <TextField
         label="Private key file"
         hint="Empty: the alias's IdentityFile, else ~/.ssh/id_ed25519."
-      >
-        {(id) => (
-          <input
-            id={id}
-            className="input input-mono"
-            value={ssh.privateKeyPath}
-            placeholder="~/.ssh/id_ed25519"
-            spellCheck={false}
-            onChange={(e) => set({ privateKeyPath: e.target.value })}
-          />
-        )}
-      </Field>
+        mono
+        value={ssh.privateKeyPath}
+        placeholder="~/.ssh/id_ed25519"
+        spellCheck={false}
+        onChange={(privateKeyPath) => set({ privateKeyPath })}
+      />
       <SecretField
         label="Key passphrase"
         value={ssh.passphrase}
@@ -187,41 +168,5 @@ function AuthFields(props: SshProps & { set(patch: Partial<SshForm>): void }): R
         onForget={() => set({ forgetPassphrase: true })}
       />
     </>
-  );
-}
-
-function SecretField(props: {
-  label: string;
-  value: string;
-  placeholder: string;
-  canForget: boolean;
-  onChange(value: string): void;
-  onForget(): void;
-}): ReactNode {
-  return (
-    <Field
-      label={props.label}
-      hint={
-        props.canForget ? (
-          <button type="button" className="link-button" onClick={props.onForget}>
-            Forget {props.label.toLowerCase()}
-          </button>
-        ) : (
-          'Never written to the app database.'
-        )
-      }
-    >
-      {(id) => (
-        <input
-          id={id}
-          type="password"
-          className="input"
-          value={props.value}
-          autoComplete="new-password"
-          placeholder={props.placeholder}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-    </Field>
   );
 }

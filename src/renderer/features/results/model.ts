@@ -2,6 +2,7 @@
  * Pure text rules of the results grid: how a cell reads in the grid, and copying a selection as
  * TSV, CSV, JSON or Markdown. Values arrive decoded (bigint, Decimal, Uint8Array, strings, …).
  */
+import { isNumberLiteral, uniqueNames } from '../../../shared/exportText';
 import type { ColumnMeta } from '../../../shared/query';
 import { binaryPreview, binaryToHex, cellToText, Decimal, type CellValue, type Row } from '../../../shared/values';
 
@@ -60,28 +61,15 @@ export function csvField(v: CellValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
 /** A cell as JSON text: 64-bit and exact numbers keep every digit (never through a float). */
 export function jsonCell(v: CellValue): string {
   if (v === null) return 'null';
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Decimal) return NUMBER_LITERAL.test(v.text) ? v.text : JSON.stringify(v.text);
+  if (v instanceof Decimal) return isNumberLiteral(v.text) ? v.text : JSON.stringify(v.text);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : JSON.stringify(String(v));
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Uint8Array) return JSON.stringify(`\\x${binaryToHex(v)}`);
   return JSON.stringify(cellToText(v));
-}
-
-/** Column names made unique (`id`, `id_2`) so JSON objects keep every column. */
-export function uniqueNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((name) => {
-    let candidate = name;
-    for (let n = 2; seen.has(candidate); n++) candidate = `${name}_${n}`;
-    seen.add(candidate);
-    return candidate;
-  });
 }
 
 function formatJson(columns: ColumnMeta[], rows: Row[]): string {
