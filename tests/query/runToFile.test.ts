@@ -223,6 +223,40 @@ describe('Run to file through the app', () => {
     });
   });
 
+  it('records each run in the query history: file, rows, failure; nothing until confirmed', async () => {
+    await withApp(async (app) => {
+      const demoId = (await app.handlers['connections.list']({})).find((c) => c.isDemo)!.id;
+      const recorded: unknown[] = [];
+      const off = app.events.subscribe((name, p) => {
+        if (name === 'history.recorded') recorded.push(p);
+      });
+      const ok = await app.handlers['query.runToFile']({ connectionId: demoId, sql: 'SELECT id FROM customers ORDER BY id', format: 'csv' });
+      let [last] = (await app.handlers['history.search']({ limit: 1 })).entries;
+      expect(last).toMatchObject({ connectionId: demoId, sql: 'SELECT id FROM customers ORDER BY id', status: 'ok', rowCount: ok.rows });
+      expect(last!.errorMessage).toBe(`To CSV file ${path.basename(ok.path)} in ${path.dirname(ok.path)}`);
+      expect(last!.durationMs).toBeGreaterThanOrEqual(0);
+      expect(recorded).toHaveLength(1);
+
+      await errorOf(app.handlers['query.runToFile']({ connectionId: demoId, sql: 'SELECT * FROM no_such_table', format: 'csv' }));
+      [last] = (await app.handlers['history.search']({ limit: 1 })).entries;
+      expect(last).toMatchObject({ sql: 'SELECT * FROM no_such_table', status: 'error', rowCount: null });
+      expect(last!.errorMessage).toMatch(/^To CSV file failed: .*no_such_table/);
+
+      const before = (await app.handlers['history.search']({})).total;
+      const sql = 'DELETE FROM order_items RETURNING order_id, line_no';
+      const refused = await errorOf(app.handlers['query.runToFile']({ connectionId: demoId, sql, format: 'csv' }));
+      expect(refused.code).toBe('CONFIRMATION_REQUIRED');
+      expect(refused.detail?.statements).toEqual([{ index: 0, reason: 'DELETE without WHERE removes every row', sql }]);
+      expect((await app.handlers['history.search']({})).total).toBe(before);
+      const deleted = await app.handlers['query.runToFile']({ connectionId: demoId, sql, format: 'csv', confirmed: true });
+      expect(deleted.rows).toBeGreaterThan(0);
+      [last] = (await app.handlers['history.search']({ limit: 1 })).entries;
+      expect(last).toMatchObject({ sql, status: 'ok', rowCount: deleted.rows });
+      expect((await app.handlers['history.search']({ query: 'order_items' })).entries.map((e) => e.sql)).toContain(sql);
+      off();
+    });
+  });
+
   (pgServer ? it : it.skip)('PostgreSQL: fast path equals result.export; read-only refuses writes; progress ends with done', async () => {
     const url = await createPgDatabase(pgServer!, 'qg_tofile_app');
     await withApp(async (app) => {

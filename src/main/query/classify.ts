@@ -10,6 +10,14 @@ import { splitTokensAtSemicolons, tokenizeSql, type SqlToken } from './sqlTokens
 /** Why a statement needs confirmation. */
 export type DestructiveKind = 'delete-without-where' | 'update-without-where' | 'drop' | 'truncate';
 
+/** How each destructive kind is worded in a confirmation request. */
+export const DESTRUCTIVE_TEXT: Record<DestructiveKind, string> = {
+  'delete-without-where': 'DELETE without WHERE removes every row',
+  'update-without-where': 'UPDATE without WHERE changes every row',
+  drop: 'DROP removes an object and its data',
+  truncate: 'TRUNCATE removes every row',
+};
+
 /** Words that start another statement in a T-SQL batch written without semicolons. */
 const NEXT_STATEMENT = new Set([
   'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DECLARE', 'EXEC', 'EXECUTE', 'IF', 'BEGIN',

@@ -10,7 +10,7 @@ import { AppError, toAppError } from '../../shared/errors';
 import type { ColumnMeta, ResultSetInfo, StatementOutcome } from '../../shared/query';
 import type { Row } from '../../shared/values';
 import type { DriverConnection, RowSink } from '../drivers/types';
-import { looksDestructive, type DestructiveKind } from './classify';
+import { DESTRUCTIVE_TEXT, looksDestructive } from './classify';
 import { assertReadOnlyAllowed, classifyStatement } from './guard';
 import { positionInScript, splitScript, type ScriptStatement } from './splitter';
 import { ResultSpool, type MemoryBudget } from './spool';
@@ -152,13 +152,6 @@ async function runStatement(conn: DriverConnection, index: number, st: ScriptSta
     return outcome;
   }
 }
-
-const DESTRUCTIVE_TEXT: Record<DestructiveKind, string> = {
-  'delete-without-where': 'DELETE without WHERE removes every row',
-  'update-without-where': 'UPDATE without WHERE changes every row',
-  drop: 'DROP removes an object and its data',
-  truncate: 'TRUNCATE removes every row',
-};
 
 /** Why each statement needs confirmation (empty: none does). */
 async function confirmationReasons(statements: ScriptStatement[], conn: DriverConnection, prod: boolean): Promise<Array<{ index: number; reason: string; sql: string }>> {

@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, toAppError } from '../../../shared/errors';
 import type { ColumnMeta } from '../../../shared/query';
 import type { DriverConnection, RowSink } from '../../drivers/types';
-import { looksDestructive } from '../classify';
+import { DESTRUCTIVE_TEXT, looksDestructive } from '../classify';
 import { csvWriter } from '../export';
 import { openOutput } from '../export/output';
 import { assertReadOnlyAllowed, classifyStatement } from '../guard';
@@ -67,7 +67,11 @@ export async function runToFile(conn: DriverConnection, sql: string, opts: RunTo
   if (opts.confirmation && !opts.confirmation.confirmed) {
     const destructive = looksDestructive(statement, conn.dialect.splitter);
     if (destructive || (opts.confirmation.environment === 'prod' && verdict.kind !== 'read')) {
-      throw new AppError('CONFIRMATION_REQUIRED', `Confirm before running: ${destructive ?? verdict.reason}.`);
+      const reason = destructive ? DESTRUCTIVE_TEXT[destructive] : `it changes a prod database (${verdict.kind})`;
+      // The same detail shape as runScript's, so the editor's confirmation dialog can list it.
+      throw new AppError('CONFIRMATION_REQUIRED', `Confirm before running: ${reason}.`, {
+        statements: [{ index: 0, reason, sql: statement.slice(0, 200) }],
+      });
     }
   }
   const signal = opts.signal;

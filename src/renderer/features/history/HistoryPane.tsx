@@ -121,7 +121,8 @@ export function HistoryPane(props: HistoryPaneProps): ReactNode {
                   </span>
                 )}
               </span>
-              {e.errorMessage && <span className="history-error">{e.errorMessage}</span>}
+              {/* A successful entry's message is a note (a run to file names its file), not an error. */}
+              {e.errorMessage && <span className={e.status === 'ok' ? 'history-note' : 'history-error'}>{e.errorMessage}</span>}
             </button>
           </li>
         ))}

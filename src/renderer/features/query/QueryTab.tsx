@@ -19,7 +19,8 @@ import { ConfirmRunDialog } from './ConfirmRunDialog';
 import { initialSql } from './model';
 import { ResultsArea } from './ResultsArea';
 import { useEditorRun } from './useEditorRun';
-import { RunToFileStatus, useRunToFile } from './useRunToFile';
+import { useRunToFile } from './useRunToFile';
+import { RunMenuButton, RunToFileConfirm, RunToFileStatus } from './RunToFileControls';
 import { PlanToolbarButtons, ResultsWithPlan, usePlanActions } from '../plan/usePlanActions';
 import { useSplit } from './useSplit';
 import './query.css';
@@ -126,7 +127,10 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
       aria-label={`Query ${connection.name}`}
       style={{ gridTemplateRows: `auto ${split.percent}% 5px minmax(0, 1fr)`, gridTemplateColumns: ai.columns }}
       ref={section}
-      onKeyDownCapture={ai.onKeyDownCapture}
+      onKeyDownCapture={(e) => {
+        toFile.onKeyDownCapture(e);
+        if (!e.defaultPrevented) ai.onKeyDownCapture(e);
+      }}
     >
       <div className="query-toolbar">
         {running ? (
@@ -144,6 +148,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
             <PlayIcon size={12} /> Run
           </button>
         )}
+        <RunMenuButton run={toFile} disabled={running || empty} mac={isMac} />
         <button type="button" className="btn" onClick={() => runFromEditor('script')} disabled={running || empty} title={`Run the whole script (${mod}+Shift+Enter)`}>
           Run all
         </button>
@@ -153,7 +158,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         <PlanToolbarButtons plan={plan} disabled={running || empty} />
         <AiToggle host={ai} />
         {/* The shortcut hint gives its room to a status when there is one. */}
-        {toFile.state.phase === 'idle' && !notice && (
+        {(toFile.state.phase === 'idle' || toFile.state.phase === 'confirm') && !notice && (
           <span className="kbd-hint">
             <kbd>{mod}</kbd>+<kbd>Enter</kbd> statement · <kbd>{mod}</kbd>+<kbd>K</kbd> commands
           </span>
@@ -204,6 +209,7 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
         <ResultsWithPlan plan={plan} connection={connection}><ResultsArea runner={runner} connection={connection} ai={ai} /></ResultsWithPlan>
       </div>
       <AiPane host={ai} connection={connection} />
+      <RunToFileConfirm run={toFile} connection={connection} />
       {state.phase === 'confirm' && (
         <ConfirmRunDialog
           request={state.request}

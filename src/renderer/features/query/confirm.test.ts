@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../../shared/contract';
 import type { StatementOutcome } from '../../../shared/query';
-import { confirmationOf, confirmationTitle, formatReason, sqlPreview } from './confirm';
+import { confirmationFromError, confirmationOf, confirmationTitle, formatReason, sqlPreview } from './confirm';
 
 const refused = (detail: Record<string, unknown>): RunOutcome => ({
   runId: 'r',
@@ -57,6 +57,12 @@ describe('run confirmation model', () => {
     expect(
       confirmationOf({ runId: 'r', cancelled: false, durationMs: 1, statements: [] }),
     ).toBeNull();
+  });
+
+  it('reads a thrown CONFIRMATION_REQUIRED (Run to file) the same way', () => {
+    const item = { index: 0, reason: 'DELETE without WHERE removes every row', sql: 'DELETE FROM t RETURNING id' };
+    expect(confirmationFromError({ message: 'Confirm first.', detail: { statements: [item, { index: 'x' }] } })).toEqual({ message: 'Confirm first.', items: [item] });
+    expect(confirmationFromError({ message: 'Confirm first.' })).toEqual({ message: 'Confirm first.', items: [] });
   });
 
   it('titles prod runs loudly and bounds long SQL', () => {

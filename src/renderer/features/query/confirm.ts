@@ -21,7 +21,11 @@ export interface ConfirmationRequest {
 /** The confirmation main asks for in this outcome, or null when the run needs none. */
 export function confirmationOf(outcome: RunOutcome): ConfirmationRequest | null {
   const error = outcome.statements.find((s) => s.error?.code === 'CONFIRMATION_REQUIRED')?.error;
-  if (!error) return null;
+  return error ? confirmationFromError(error) : null;
+}
+
+/** The request in a CONFIRMATION_REQUIRED error (a run's statement error, or a thrown one as Run to file's). */
+export function confirmationFromError(error: { message: string; detail?: Record<string, unknown> }): ConfirmationRequest {
   const raw = error.detail?.statements;
   // The detail crossed a boundary as data: keep only well-formed entries.
   const items = Array.isArray(raw)
