@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseConnectionUrl } from '../../src/shared/connection';
 import type { DocsBundle } from '../../src/shared/docs';
@@ -34,6 +34,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-docs-site-'));
 const shots = process.env.QG_SHOTS_DIR;
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const browserMissing = chromiumMissing();
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 /** Every table has a page, every FK is linked from its table to the referenced page and back. */
 function expectEveryTableAndKey(bundle: DocsBundle, dir: string, ext: 'html' | 'md'): void {
@@ -166,21 +168,21 @@ describe('docs export of a SQLite schema with hostile names', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`network: ${r.url()}`); });
       await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
       const rows = page.locator('#tables tbody tr');
-      await expect(rows.count()).resolves.toBe(8);
-      await expect(page.locator('#count').textContent()).resolves.toBe('8 of 8 tables');
+      await expect.poll(() => rows.count()).toBe(8);
+      await expect.poll(() => page.locator('#count').textContent()).toBe('8 of 8 tables');
       await page.getByLabel('Filter tables').fill('order');
-      await expect(page.locator('#tables tbody tr:visible').count()).resolves.toBe(3);
-      await expect(page.locator('#count').textContent()).resolves.toBe('3 of 8 tables');
+      await expect.poll(() => page.locator('#tables tbody tr:visible').count()).toBe(3);
+      await expect.poll(() => page.locator('#count').textContent()).toBe('3 of 8 tables');
       if (shots) await page.screenshot({ path: path.join(shots, 'site-index-filtered.png'), fullPage: true });
       await page.locator('#tables tbody tr:visible a', { hasText: /^main\.orders$/ }).click();
       await page.waitForURL(/tables\/main\.orders\.html$/);
       await page.locator('h1', { hasText: 'orders' }).waitFor();
-      await expect(page.locator('.description strong').textContent()).resolves.toBe('placed');
-      await expect(page.locator('.description script').count()).resolves.toBe(0);
+      await expect.poll(() => page.locator('.description strong').textContent()).toBe('placed');
+      await expect.poll(() => page.locator('.description script').count()).toBe(0);
       // The diagram image decoded (a broken data URL has no natural size).
       type Img = { complete: boolean; naturalWidth: number; onload: unknown };
       await page.locator('figure.diagram img').evaluate((el) => { const img = el as unknown as Img; return img.complete ? null : new Promise((r) => (img.onload = r)); });
-      await expect(page.locator('figure.diagram img').evaluate((el) => (el as unknown as Img).naturalWidth)).resolves.toBeGreaterThan(100);
+      await expect.poll(() => page.locator('figure.diagram img').evaluate((el) => (el as unknown as Img).naturalWidth)).toBeGreaterThan(100);
       if (shots) await page.screenshot({ path: path.join(shots, 'site-table-orders.png'), fullPage: true });
       await page.locator('#foreign-keys + table a', { hasText: 'main.customers' }).click();
       await page.waitForURL(/tables\/main\.customers\.html$/);
@@ -190,7 +192,7 @@ describe('docs export of a SQLite schema with hostile names', () => {
       await page.waitForURL(/index\.html$/);
       await page.goto(pathToFileURL(path.join(out, 'lint.html')).href);
       await page.goto(pathToFileURL(path.join(out, 'glossary.html')).href);
-      await expect(page.locator('dd em').textContent()).resolves.toBe('purchase');
+      await expect.poll(() => page.locator('dd em').textContent()).toBe('purchase');
       expect(problems).toEqual([]);
       await page.close();
     });

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -17,6 +17,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = '/tmp/shots/ai';
 const MODEL = 'stand-in-sql';
@@ -85,7 +87,7 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await page.getByRole('button', { name: 'AI', exact: true }).click();
     const panel = page.getByTestId('ai-panel');
     await panel.getByTestId('ai-unconfigured').waitFor();
-    await expect(panel.getByTestId('ai-unconfigured').textContent()).resolves.toContain('Add an API key or a local model (Ollama)');
+    await expect.poll(() => panel.getByTestId('ai-unconfigured').textContent()).toContain('Add an API key or a local model (Ollama)');
     await shot(page, '1-empty-state');
 
     await configureStandIn();
@@ -107,11 +109,10 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
 
     const turn = panel.locator('[data-testid=ai-turn][data-state=done]').last();
     await turn.getByTestId('ai-sql').waitFor({ timeout: 60_000 });
-    const sql = (await turn.getByTestId('ai-sql').textContent()) ?? '';
-    expect(sql).toMatch(/SELECT first_name, last_name, city\s+FROM customers/);
-    await expect(turn.getByTestId('ai-validation').textContent()).resolves.toContain('Validated with EXPLAIN');
-    await expect(turn.getByTestId('ai-chips').textContent()).resolves.toMatch(/customers/);
-    await expect(turn.getByTestId('ai-meta').textContent()).resolves.toContain(MODEL);
+    await expect.poll(() => turn.getByTestId('ai-sql').textContent()).toMatch(/SELECT first_name, last_name, city\s+FROM customers/);
+    await expect.poll(() => turn.getByTestId('ai-validation').textContent()).toContain('Validated with EXPLAIN');
+    await expect.poll(() => turn.getByTestId('ai-chips').textContent()).toMatch(/customers/);
+    await expect.poll(() => turn.getByTestId('ai-meta').textContent()).toContain(MODEL);
     // The stand-in really received the question.
     const asked = standIn.requestsFor('openai.chat').map((r) => r.rawBody).join('\n');
     expect(asked).toContain('ten customers sorted by last name');
@@ -124,7 +125,7 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await turn.getByRole('button', { name: 'Run', exact: true }).click();
     const grid = page.getByTestId('result-grid');
     await grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().waitFor();
-    expect(await grid.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(1);
+    await expect.poll(() => grid.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(1);
     await shot(page, '4-inserted-and-run');
 
     // Explain the statement at the cursor from the command palette.
@@ -135,9 +136,9 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await page.getByTestId('command-palette').getByText(/AI: Explain selection/).click();
     const explain = panel.getByTestId('ai-explain').last();
     await explain.waitFor({ timeout: 60_000 });
-    await expect(explain.textContent()).resolves.toContain('Lists ten customers sorted by last name.');
+    await expect.poll(() => explain.textContent()).toContain('Lists ten customers sorted by last name.');
     await explain.getByRole('button', { name: /Detail/ }).click();
-    await expect(explain.textContent()).resolves.toContain('A full scan of customers');
+    await expect.poll(() => explain.textContent()).toContain('A full scan of customers');
     await shot(page, '5-explain');
 
     // Optimise the same statement: findings and an index suggestion that can be inserted.
@@ -150,8 +151,8 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await page.getByTestId('command-palette').getByText(/AI: Optimise/).click();
     const optimised = panel.locator('[data-testid=ai-answer][data-kind=optimise]').last();
     await optimised.waitFor({ timeout: 60_000 });
-    await expect(optimised.textContent()).resolves.toContain('reads and sorts every customer');
-    await expect(optimised.textContent()).resolves.toContain('CREATE INDEX customers_last_name');
+    await expect.poll(() => optimised.textContent()).toContain('reads and sorts every customer');
+    await expect.poll(() => optimised.textContent()).toContain('CREATE INDEX customers_last_name');
     await shot(page, '5b-optimise');
 
     // Thumbs up is stored on the answer.
@@ -191,8 +192,8 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await fixBar.getByRole('button', { name: 'Fix this error' }).click();
     const fixed = panel.locator('[data-testid=ai-answer][data-kind=fix]').last();
     await fixed.getByTestId('ai-sql').waitFor({ timeout: 60_000 });
-    await expect(fixed.getByTestId('ai-sql').textContent()).resolves.toContain('SELECT first_name FROM customers');
-    await expect(fixed.textContent()).resolves.toContain('first_name is the nearest');
+    await expect.poll(() => fixed.getByTestId('ai-sql').textContent()).toContain('SELECT first_name FROM customers');
+    await expect.poll(() => fixed.textContent()).toContain('first_name is the nearest');
     const fixPrompt = standIn.requestsFor('openai.chat').slice(fixFrom).map((r) => r.rawBody).join('\n');
     expect(fixPrompt).toMatch(/no such column: nme|nme/);
     await shot(page, '7-fix');
@@ -227,11 +228,11 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
 
     // Privacy: the switch is saved for the connection and the indicator says so.
     const privacy = panel.getByTestId('ai-privacy');
-    await expect(privacy.textContent()).resolves.toContain('names and types only');
+    await expect.poll(() => privacy.textContent()).toContain('names and types only');
     await privacy.getByRole('button', { name: 'Change' }).click();
     await privacy.getByRole('checkbox', { name: /Allow sample values/ }).check();
     await expect.poll(async () => (await app.handlers['ai.privacy.get']({ connectionId: demo.id })).settings.allowSampleValues).toBe(true);
-    await expect(privacy.textContent()).resolves.toContain('sample values');
+    await expect.poll(() => privacy.textContent()).toContain('sample values');
     // Columns that look personal stay hidden unless allowed one by one.
     const personal = privacy.getByTestId('ai-privacy-columns');
     await personal.locator('summary').click();
@@ -246,7 +247,7 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await expect.poll(() => panel.getByTestId('ai-turn').count()).toBe(0);
     await panel.getByRole('combobox', { name: 'Thread' }).selectOption({ index: 1 });
     await panel.getByTestId('ai-sql').filter({ hasText: 'FROM customers' }).first().waitFor();
-    expect(await panel.getByTestId('ai-turn').count()).toBeGreaterThan(1);
+    await expect.poll(() => panel.getByTestId('ai-turn').count()).toBeGreaterThan(1);
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, '9-dark');
@@ -283,7 +284,7 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await askBox.press('Enter');
     const turn = panel.locator('[data-testid=ai-turn][data-state=done]').last();
     await turn.getByTestId('ai-validation').filter({ hasText: 'Refused: read-only connection' }).waitFor({ timeout: 60_000 });
-    await expect(turn.getByRole('button', { name: 'Run', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => turn.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
     await shot(page, '10-read-only-refused');
 
     // A reply naming a column that does not exist: two repair rounds, then the problem is shown
@@ -295,12 +296,12 @@ describe.skipIf(missing !== null)('AI panel in Chromium (web mode, stand-in prov
     await askBox.press('Enter');
     const bad = panel.locator('[data-testid=ai-turn]').last();
     await bad.getByTestId('ai-problems').waitFor({ timeout: 60_000 });
-    await expect(bad.getByTestId('ai-validation').textContent()).resolves.toMatch(/Not validated.*2 repairs/);
-    await expect(bad.getByTestId('ai-problems').textContent()).resolves.toContain('nme');
+    await expect.poll(() => bad.getByTestId('ai-validation').textContent()).toMatch(/Not validated.*2 repairs/);
+    await expect.poll(() => bad.getByTestId('ai-problems').textContent()).toContain('nme');
     const repairs = standIn.requestsFor('openai.chat').slice(1).map((r) => r.rawBody);
     expect(repairs).toHaveLength(2);
     for (const body of repairs) expect(body).toContain('nme');
-    await expect(bad.getByRole('button', { name: 'Run', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => bad.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
     await shot(page, '11-not-validated');
     await page.close();
   }, 180_000);

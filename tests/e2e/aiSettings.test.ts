@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import { appPaths } from '../../src/main/app/paths';
@@ -19,6 +19,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = '/tmp/shots/ai-router';
 const KEY = 'sk-e2e-NEVER-SHOWN-5150';
@@ -44,7 +46,7 @@ describe.skipIf(missing !== null)('AI settings and request log in Chromium (web 
     await standIn?.close();
   });
 
-  it('adds a provider with a key, tests it, and shows a logged request', async () => {
+  it('adds a provider with a key, tests it, and shows a logged request', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);
     const errors: string[] = [];
@@ -112,7 +114,7 @@ describe.skipIf(missing !== null)('AI settings and request log in Chromium (web 
     await log.getByRole('cell', { name: /OpenAI \(stand-in\) · gpt-4o-mini/ }).first().click();
     const detail = page.getByLabel('Request detail');
     await detail.getByText('how many films?').waitFor();
-    await expect(detail.locator('pre').first().textContent()).resolves.toContain('"model": "gpt-4o-mini"');
+    await expect.poll(() => detail.locator('pre').first().textContent()).toContain('"model": "gpt-4o-mini"');
     await page.screenshot({ path: path.join(SHOTS, 'ai-log.png') });
     expect(await page.content()).not.toContain('NEVER-SHOWN');
     expect(errors).toEqual([]);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -17,6 +17,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 const PG = pgUrl();
 if (!PG) console.warn(MISSING_PG);
 
@@ -79,39 +81,39 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
 
       // A URL the dialog cannot read is explained next to the field.
       await paste(page, 'Paste URL', 'redis://localhost:6379');
-      await expect(dialog.getByRole('alert').first().textContent()).resolves.toMatch(
+      await expect.poll(() => dialog.getByRole('alert').first().textContent()).toMatch(
         /Unknown URL scheme "redis:"/,
       );
 
       await page.getByLabel('Paste URL', { exact: true }).fill('');
       await paste(page, 'Paste URL', PG!);
-      await expect(page.getByLabel('Host', { exact: true }).inputValue()).resolves.toBe(
+      await expect.poll(() => page.getByLabel('Host', { exact: true }).inputValue()).toBe(
         url.hostname,
       );
-      await expect(page.getByLabel('Port', { exact: true }).inputValue()).resolves.toBe(url.port);
-      await expect(page.getByLabel('User', { exact: true }).inputValue()).resolves.toBe(
+      await expect.poll(() => page.getByLabel('Port', { exact: true }).inputValue()).toBe(url.port);
+      await expect.poll(() => page.getByLabel('User', { exact: true }).inputValue()).toBe(
         decodeURIComponent(url.username),
       );
-      await expect(page.getByLabel('Database', { exact: true }).inputValue()).resolves.toBe(
+      await expect.poll(() => page.getByLabel('Database', { exact: true }).inputValue()).toBe(
         url.pathname.slice(1),
       );
-      await expect(page.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe(
+      await expect.poll(() => page.getByLabel('Password', { exact: true }).inputValue()).toBe(
         decodeURIComponent(url.password),
       );
-      expect(
-        await page.getByRole('radio', { name: 'PostgreSQL' }).getAttribute('aria-checked'),
-      ).toBe('true');
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'PostgreSQL' }).getAttribute('aria-checked'))
+        .toBe('true');
       await page.getByLabel('Name', { exact: true }).fill('Local PG');
       await page.getByRole('radio', { name: 'Dev' }).click();
 
       await dialog.getByRole('button', { name: 'Save & test' }).click();
-      await expect(
+      await expect.poll(() =>
         page.getByTestId('test-result').filter({ hasText: 'Connected' }).textContent(),
-      ).resolves.toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
+      ).toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
       // Saved now: the password field says where the password went, and the button only tests.
-      await expect(
+      await expect.poll(() =>
         page.getByLabel('Password', { exact: true }).getAttribute('placeholder'),
-      ).resolves.toMatch(/saved in/);
+      ).toMatch(/saved in/);
       await dialog.getByRole('button', { name: 'Test connection' }).waitFor();
       await page.screenshot({ path: path.join(RESULTS, 'connection-dialog.png') });
       await page.emulateMedia({ colorScheme: 'dark' });
@@ -133,20 +135,22 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
 
       await page.reload();
       await page.getByTestId('connection-item').filter({ hasText: 'Local PG' }).click();
-      await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT 1 AS one');
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      const grid = page.getByTestId('result-grid');
+      const panel = page.getByRole('region', { name: 'Query Local PG' });
+      await panel.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT 1 AS one');
+      await panel.getByRole('button', { name: 'Run', exact: true }).click();
+      const grid = panel.getByTestId('result-grid');
       await grid.waitFor();
-      await expect(grid.locator('[role=columnheader]').first().textContent()).resolves.toContain('one');
+      await expect.poll(() => grid.locator('[role=columnheader]').first().textContent()).toContain('one');
       await expect
         .poll(() => grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().textContent())
         .toBe('1');
       expect(errors).toEqual([]);
       await page.close();
     },
+    90_000,
   );
 
-  it('asks before a destructive statement on a prod connection', async () => {
+  it('asks before a destructive statement on a prod connection', { timeout: 90_000 }, async () => {
     const file = path.join(home, 'prod.db');
     const db = new Database(file);
     db.exec(
@@ -179,14 +183,15 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
 
     await page.getByTestId('connection-item').filter({ hasText: 'Billing' }).click();
     const tab = page.getByRole('tab', { name: /Billing/ });
-    await expect(tab.textContent()).resolves.toContain('PROD');
-    const editor = page.getByRole('textbox', { name: 'SQL editor' }).last();
-    await editor.fill('DELETE FROM t');
-    await page.getByRole('button', { name: 'Run', exact: true }).last().click();
+    await expect.poll(() => tab.textContent()).toContain('PROD');
+    // The Billing tab's own panel (the earlier test's tab is restored beside it).
+    const panel = page.getByRole('region', { name: 'Query Billing' });
+    await panel.getByRole('textbox', { name: 'SQL editor' }).fill('DELETE FROM t');
+    await panel.getByRole('button', { name: 'Run', exact: true }).click();
     const confirm = page.getByTestId('confirm-run-dialog');
     await confirm.waitFor();
-    await expect(confirm.textContent()).resolves.toMatch(/DELETE FROM t/);
-    await expect(confirm.getByRole('heading').textContent()).resolves.toMatch(/PRODUCTION/);
+    await expect.poll(() => confirm.textContent()).toMatch(/DELETE FROM t/);
+    await expect.poll(() => confirm.getByRole('heading').textContent()).toMatch(/PRODUCTION/);
     await page.screenshot({ path: path.join(RESULTS, 'prod-confirm.png') });
 
     await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -194,7 +199,7 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
     await page.getByText('Nothing ran: the script was not confirmed.').waitFor();
     expect(rows()).toBe(3);
 
-    await page.getByRole('button', { name: 'Run', exact: true }).last().click();
+    await panel.getByRole('button', { name: 'Run', exact: true }).click();
     await confirm.getByRole('button', { name: 'Run anyway' }).click();
     await page.getByText(/3 rows affected/).waitFor();
     expect(rows()).toBe(0);
@@ -202,7 +207,7 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
     await page.close();
   });
 
-  it('exports profiles with an encrypted password and imports them back', async () => {
+  it('exports profiles with an encrypted password and imports them back', { timeout: 90_000 }, async () => {
     await app.handlers['connections.save']({
       name: 'Exported',
       engine: 'postgres',
@@ -217,8 +222,8 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
     await exportDialog.getByText(/at least 8 characters/).waitFor();
     await page.getByLabel('Passphrase (optional)', { exact: true }).fill('correct horse');
     await exportDialog.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => page.getByTestId('transfer-result').textContent()).toMatch(/passwords included, encrypted/);
     const result = await page.getByTestId('transfer-result').textContent();
-    expect(result).toMatch(/passwords included, encrypted/);
     const exported = /to (.+\.json) \(/.exec(result ?? '')?.[1];
     expect(exported && fs.existsSync(exported)).toBe(true);
     expect(fs.readFileSync(exported!, 'utf8')).not.toContain('hunter2-export');
@@ -230,11 +235,11 @@ describe.skipIf(missing !== null)('connections in Chromium (web mode)', () => {
     await page.getByLabel('Export file', { exact: true }).setInputFiles(exported!);
     await page.getByLabel('Passphrase', { exact: true }).fill('wrong passphrase');
     await importDialog.getByRole('button', { name: 'Import' }).click();
-    await expect(page.getByTestId('transfer-result').textContent()).resolves.toMatch(/^[A-Z_]+: /);
+    await expect.poll(() => page.getByTestId('transfer-result').textContent()).toMatch(/^[A-Z_]+: /);
     await page.getByLabel('Passphrase', { exact: true }).fill('correct horse');
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await page.getByTestId('transfer-result').filter({ hasText: 'Imported:' }).waitFor();
-    await expect(page.getByTestId('transfer-result').textContent()).resolves.toMatch(
+    await expect.poll(() => page.getByTestId('transfer-result').textContent()).toMatch(
       /Exported.*\(with passwords\)/,
     );
     await importDialog.getByRole('button', { name: 'Done' }).click();

@@ -3,9 +3,10 @@
  * alias's columns, run with Ctrl+Enter, an error marked in the editor, a parameter prompt, the
  * command palette, and the tab's text restored after a reload.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -16,6 +17,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RESULTS = path.resolve('test-results');
 const PG = pgUrl();
@@ -30,7 +33,8 @@ async function setEditorText(page: Page, text: string): Promise<void> {
 
 /** Presses Enter once the popup has `label` selected (the list updates asynchronously). */
 async function accept(page: Page, label: string): Promise<void> {
-  const selected = page.locator('.cm-tooltip-autocomplete li[aria-selected] .cm-completionLabel');
+  // A popup waiting for a source to answer again is disabled: Enter would insert a newline.
+  const selected = page.locator('.cm-tooltip-autocomplete:not(.cm-tooltip-autocomplete-disabled) li[aria-selected] .cm-completionLabel');
   await expect.poll(() => selected.textContent()).toBe(label);
   // CodeMirror ignores Enter for 75 ms after the popup (re)opens, so fast typists do not accept
   // by accident; a person reading the list is slower than that.
@@ -57,7 +61,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await stopWebSession({ browser, server, app, home });
   });
 
-  it('completes alias columns, runs, marks errors, prompts for parameters and restores the tab', async () => {
+  it('completes alias columns, runs, marks errors, prompts for parameters and restores the tab', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(15_000);
     const errors: string[] = [];
@@ -73,15 +77,17 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     for (let i = 0; i < 'SELECT '.length; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.type('o.');
     const popup = page.locator('.cm-tooltip-autocomplete');
-    await popup.waitFor();
+    // The popup can open before every completion source has answered: wait for the columns.
+    await expect
+      .poll(() => popup.locator('li .cm-completionLabel').allTextContents())
+      .toEqual(expect.arrayContaining(['id', 'customer_id', 'status', 'ordered_at', 'ship_city']));
     const offered = await popup.locator('li .cm-completionLabel').allTextContents();
-    expect(offered).toEqual(expect.arrayContaining(['id', 'customer_id', 'status', 'ordered_at', 'ship_city']));
     expect(offered).not.toContain('first_name'); // a customers column: not in scope of `o`
     await page.screenshot({ path: path.join(RESULTS, 'editor-completion.png') });
     await page.keyboard.type('sta');
     await accept(page, 'status');
     await page.keyboard.type(', o.ship_city');
-    expect(await page.evaluate(EDITOR_TEXT)).toMatch(/^SELECT o\.status, o\.ship_city FROM orders o/);
+    await expect.poll(() => page.evaluate(EDITOR_TEXT)).toMatch(/^SELECT o\.status, o\.ship_city FROM orders o/);
 
     // Ctrl+Enter runs the statement; rows show and the focus is back in the editor.
     await page.keyboard.press('Control+Enter');
@@ -94,8 +100,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     // An error is marked in the editor at its place.
     await setEditorText(page, 'SELECT 1;\nSELECT no_such_column FROM orders;');
     await page.keyboard.press('Control+Enter');
-    await page.locator('.cm-error-line').waitFor();
-    expect(await page.locator('.cm-error-line').textContent()).toContain('no_such_column');
+    await expect.poll(() => page.locator('.cm-error-line').textContent()).toContain('no_such_column');
     await page.screenshot({ path: path.join(RESULTS, 'editor-error.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: path.join(RESULTS, 'editor-error-dark.png') });
@@ -126,7 +131,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.keyboard.press('F1');
     const sheet = page.getByTestId('shortcuts-sheet');
     await sheet.waitFor();
-    expect(await sheet.textContent()).toContain('Run whole script');
+    await expect.poll(() => sheet.textContent()).toContain('Run whole script');
     await page.screenshot({ path: path.join(RESULTS, 'editor-shortcuts.png') });
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
@@ -153,7 +158,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.close();
   });
 
-  it('marks a tab opened from a saved query when its text differs, also after a reload', async () => {
+  it('marks a tab opened from a saved query when its text differs, also after a reload', { timeout: 90_000 }, async () => {
     const demo = (await app.handlers['connections.list']({})).find((c) => c.isDemo)!;
     const saved = await app.handlers['saved.save']({ name: 'Big orders', connectionId: demo.id, sql: 'SELECT * FROM orders' });
     // A tab left open by an earlier session.
@@ -178,18 +183,22 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.close();
   });
 
-  it.skipIf(!PG)('completes schema-qualified tables, alias columns and FK joins on PostgreSQL', async () => {
+  it.skipIf(!PG)('completes schema-qualified tables, alias columns and FK joins on PostgreSQL', { timeout: 90_000 }, async () => {
     const { engine: _engine, password, ...params } = parseConnectionUrl(PG!);
     const conn = await app.handlers['connections.save']({ name: 'PG editor', engine: 'postgres', params, password: password ?? null });
+    // A schema of this run only: the server is shared with other test runs.
+    const schema = `qg_editor_${randomBytes(4).toString('hex')}`;
+    onTestFinished(async () => {
+      await app.handlers['query.run']({ connectionId: conn.id, confirmed: true, sql: `DROP SCHEMA IF EXISTS ${schema} CASCADE` }).catch(() => undefined);
+    });
     const setup = await app.handlers['query.run']({
       connectionId: conn.id,
       confirmed: true,
-      sql: `DROP SCHEMA IF EXISTS qg_editor CASCADE;
-        CREATE SCHEMA qg_editor;
-        CREATE TABLE qg_editor.customers (id int PRIMARY KEY, full_name text);
-        CREATE TABLE qg_editor.orders (id int PRIMARY KEY, customer_id int REFERENCES qg_editor.customers(id), total numeric);
-        INSERT INTO qg_editor.customers VALUES (1, 'Ada'), (2, 'Linus');
-        INSERT INTO qg_editor.orders VALUES (10, 1, 9.5), (11, 2, 20);`,
+      sql: `CREATE SCHEMA ${schema};
+        CREATE TABLE ${schema}.customers (id int PRIMARY KEY, full_name text);
+        CREATE TABLE ${schema}.orders (id int PRIMARY KEY, customer_id int REFERENCES ${schema}.customers(id), total numeric);
+        INSERT INTO ${schema}.customers VALUES (1, 'Ada'), (2, 'Linus');
+        INSERT INTO ${schema}.orders VALUES (10, 1, 9.5), (11, 2, 20);`,
     });
     expect(setup.statements.filter((st) => st.error)).toEqual([]);
 
@@ -197,17 +206,18 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     page.setDefaultTimeout(20_000);
     await page.goto(server.url);
     await page.getByTestId('connection-item').filter({ hasText: 'PG editor' }).click();
-    const panel = page.locator('.tab-panel:not([hidden])');
+    // The new tab's own panel: until it shows, the visible panel is the restored demo tab.
+    const panel = page.getByRole('region', { name: 'Query PG editor' });
     await panel.locator('.sql-editor[data-schema-ready="true"]').waitFor();
     await panel.locator('.cm-content').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.type('SELECT * FROM qg_editor.');
+    await page.keyboard.type(`SELECT * FROM ${schema}.`);
     const popup = page.locator('.cm-tooltip-autocomplete');
     await expect.poll(() => popup.locator('li .cm-completionLabel').allTextContents()).toEqual(['customers', 'orders']);
     await page.keyboard.type('ord');
     await accept(page, 'orders');
-    await page.keyboard.type(' o JOIN qg_editor.customers c ON ');
+    await page.keyboard.type(` o JOIN ${schema}.customers c ON `);
     await accept(page, 'c.id = o.customer_id');
     await page.keyboard.type(' WHERE o.');
     await expect.poll(() => popup.locator('li .cm-completionLabel').allTextContents()).toEqual(['id', 'customer_id', 'total']);
@@ -216,7 +226,7 @@ describe.skipIf(missing !== null)('the SQL editor in Chromium (web mode)', () =>
     await page.keyboard.type(' > 10');
     await page.keyboard.press('Control+Enter');
     const grid = panel.getByTestId('result-grid');
-    await grid.waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
+    await grid.waitFor().catch(async (e: unknown) => {
       await page.screenshot({ path: path.join(RESULTS, 'editor-postgres-fail.png') });
       throw e;
     });

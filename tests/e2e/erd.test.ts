@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -17,6 +17,8 @@ import { oneHop, readSqliteGraph, writeBigSchema } from './erdFixtures';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = process.env.QG_SHOTS ?? '/tmp/shots/erd';
 
@@ -119,21 +121,23 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
     await drawn(page);
     const expected = demo.tables.map((t) => `main.${t}`).sort();
     await expect.poll(() => nodeIds(page), { timeout: 20_000 }).toEqual(expected);
-    expect(overlapping(await nodeBoxes(page))).toEqual([]);
+    await expect.poll(async () => overlapping(await nodeBoxes(page))).toEqual([]);
     // The layout ran in the Web Worker (allowed by the CSP), not on the page's thread.
     expect(requests.some((u) => /layout\.worker[^/]*\.js$/.test(u))).toBe(true);
     // Every foreign key is an edge.
-    expect(await page.locator('.react-flow__edge').count()).toBe(demo.links.length);
+    // Edges are drawn once the nodes have been measured, after the nodes.
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(demo.links.length);
     await page.screenshot({ path: path.join(SHOTS, 'demo-whole.png') });
 
     await page.locator('.react-flow__node[data-id="main.orders"] .erd-node-header').hover();
     await page.locator('.erd-flow.is-hovering').waitFor();
-    const lit = await page
-      .locator('.react-flow__node.is-lit')
-      .evaluateAll((els) => els.map((e) => (e as unknown as Attrs).getAttribute('data-id')).sort());
-    expect(lit).toEqual(oneHop(demo.links, 'orders').map((t) => `main.${t}`));
+    const lit = (): Promise<Array<string | null>> =>
+      page
+        .locator('.react-flow__node.is-lit')
+        .evaluateAll((els) => els.map((e) => (e as unknown as Attrs).getAttribute('data-id')).sort());
+    await expect.poll(lit).toEqual(oneHop(demo.links, 'orders').map((t) => `main.${t}`));
     const touching = demo.links.filter((l) => l.from === 'orders' || l.to === 'orders').length;
-    expect(await page.locator('.react-flow__edge.is-lit').count()).toBe(touching);
+    await expect.poll(() => page.locator('.react-flow__edge.is-lit').count()).toBe(touching);
     await page.screenshot({ path: path.join(SHOTS, 'demo-hover-orders.png') });
     await page.mouse.move(5, 5);
     await page.locator('.erd-flow.is-hovering').waitFor({ state: 'detached' });
@@ -156,7 +160,7 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
     await drawn(page);
     const expected = oneHop(demo.links, 'orders').map((t) => `main.${t}`);
     await expect.poll(() => nodeIds(page), { timeout: 20_000 }).toEqual(expected);
-    expect(overlapping(await nodeBoxes(page))).toEqual([]);
+    await expect.poll(async () => overlapping(await nodeBoxes(page))).toEqual([]);
     // Column rows are drawn: the FK column of orders shows with its marker.
     await page
       .locator('.react-flow__node[data-id="main.orders"] .erd-row.is-fk', {
@@ -213,9 +217,12 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
     await drawn(page);
     const expected = oneHop(demo.links, 'orders').map((t) => `main.${t}`);
     await expect.poll(() => nodeIds(page)).toEqual(expected);
-    const reopened = await flowPosition(page, 'main.orders');
-    expect(Math.abs(reopened.x - dragged.x)).toBeLessThanOrEqual(1);
-    expect(Math.abs(reopened.y - dragged.y)).toBeLessThanOrEqual(1);
+    await expect
+      .poll(async () => {
+        const reopened = await flowPosition(page, 'main.orders');
+        return Math.max(Math.abs(reopened.x - dragged.x), Math.abs(reopened.y - dragged.y));
+      })
+      .toBeLessThanOrEqual(1);
 
     // The database changes under the view: a table of it is dropped, a new one references orders.
     // A table nothing references and no view reads (a broken view would fail the introspection).
@@ -252,7 +259,7 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
     await page.getByTestId('erd-suggested').waitFor({ state: 'detached' });
     await drawn(page);
     await expect.poll(() => nodeIds(page)).toContain('main.refunds');
-    expect(overlapping(await nodeBoxes(page))).toEqual([]);
+    await expect.poll(async () => overlapping(await nodeBoxes(page))).toEqual([]);
   }, 120_000);
 
   it('opens a generated 500-table schema with key columns only', async () => {
@@ -275,7 +282,7 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
       .filter({ hasText: /^500 tables/ })
       .waitFor({ timeout: 120_000 });
     await drawn(page);
-    expect(await page.getByRole('combobox', { name: 'Columns shown' }).inputValue()).toBe('keys');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Columns shown' }).inputValue()).toBe('keys');
     await page.screenshot({ path: path.join(SHOTS, 'big500-fit.png') });
     // Part way in: names only (rows are left out below 40 %), still readable.
     for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
@@ -290,7 +297,7 @@ describe.skipIf(missing !== null)('ER diagram in Chromium (web mode)', () => {
     await page.locator('.react-flow__node.is-found .erd-row').first().waitFor();
     const rendered = await page.locator('.react-flow__node').count();
     expect(rendered).toBeLessThan(500);
-    expect(overlapping(await nodeBoxes(page))).toEqual([]);
+    await expect.poll(async () => overlapping(await nodeBoxes(page))).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'big500-zoomed.png') });
     expect(errors).toEqual([]);
   }, 240_000);

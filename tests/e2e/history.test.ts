@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -14,6 +14,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RESULTS = path.resolve('test-results');
 
@@ -55,7 +57,7 @@ describe.skipIf(missing !== null)(
       await stopWebSession({ browser, server, app, home });
     });
 
-    it('records runs and finds a past query by a word in it, then re-opens it in a tab', async () => {
+    it('records runs and finds a past query by a word in it, then re-opens it in a tab', { timeout: 90_000 }, async () => {
       await page.getByRole('button', { name: 'Open the demo database' }).click();
       await page.locator('.cm-content').first().waitFor();
       await page.getByRole('tab', { name: 'History' }).click();
@@ -70,19 +72,19 @@ describe.skipIf(missing !== null)(
       await items.filter({ hasText: 'GROUP BY status' }).waitFor();
       await runInEditor(page, 'SELECT missing_column FROM customers;');
       await items.filter({ hasText: 'missing_column' }).waitFor();
-      expect(await items.count()).toBe(3);
-      await expect(items.first().getByRole('img', { name: 'Failed' }).count()).resolves.toBe(1);
+      await expect.poll(() => items.count()).toBe(3);
+      await expect.poll(() => items.first().getByRole('img', { name: 'Failed' }).count()).toBe(1);
       await page.screenshot({ path: path.join(RESULTS, 'history.png') });
 
       await page.getByRole('searchbox', { name: 'Search history' }).fill('suppl');
       await expect.poll(() => items.count()).toBe(1);
-      expect(await items.first().textContent()).toContain('FROM suppliers');
+      await expect.poll(() => items.first().textContent()).toContain('FROM suppliers');
 
       // The status filter: only the failed run.
       await page.getByRole('searchbox', { name: 'Search history' }).fill('');
       await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('error');
       await expect.poll(() => items.count()).toBe(1);
-      expect(await items.first().textContent()).toContain('missing_column');
+      await expect.poll(() => items.first().textContent()).toContain('missing_column');
       await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('');
 
       // A click re-opens the query in a new editor tab.
@@ -92,7 +94,7 @@ describe.skipIf(missing !== null)(
       await expect.poll(() => page.evaluate(ACTIVE_EDITOR_TEXT)).toContain('FROM suppliers');
     });
 
-    it('saves a query twice and shows the diff between its versions', async () => {
+    it('saves a query twice and shows the diff between its versions', { timeout: 90_000 }, async () => {
       await page.getByRole('tab', { name: 'Saved' }).click();
       await page.getByRole('button', { name: 'New saved query' }).click();
       const dialog = page.getByTestId('save-query-dialog');
@@ -105,8 +107,7 @@ describe.skipIf(missing !== null)(
         .fill('SELECT id, status, ordered_at\nFROM orders\nORDER BY ordered_at DESC\nLIMIT 10;');
       await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       const item = page.getByTestId('saved-item').filter({ hasText: 'Recent orders' });
-      await item.waitFor();
-      expect(await item.textContent()).toContain('v1');
+      await expect.poll(() => item.textContent()).toContain('v1');
 
       await item.hover();
       await item.getByRole('button', { name: 'Actions for Recent orders' }).click();
@@ -126,7 +127,7 @@ describe.skipIf(missing !== null)(
       const diff = versions.getByTestId('saved-diff');
       await diff.locator('.is-old', { hasText: 'LIMIT 10' }).waitFor();
       await diff.locator('.is-new', { hasText: 'LIMIT 25' }).waitFor();
-      expect(await diff.locator('.is-old').count()).toBe(1); // only the changed line
+      await expect.poll(() => diff.locator('.is-old').count()).toBe(1); // only the changed line
       await page.screenshot({ path: path.join(RESULTS, 'saved-diff.png') });
 
       // Restore version 1: a third version equal to the first.
@@ -137,7 +138,7 @@ describe.skipIf(missing !== null)(
       await item.filter({ hasText: 'v3' }).waitFor();
     });
 
-    it('expands the demo database down to the columns of orders, and shows its DDL', async () => {
+    it('expands the demo database down to the columns of orders, and shows its DDL', { timeout: 90_000 }, async () => {
       await page.getByRole('tab', { name: 'Explorer' }).click();
       await page.getByTestId('explorer-connection').filter({ hasText: 'Demo (SQLite)' }).click();
       await page.getByTestId('explorer-group-tables').click();
@@ -145,18 +146,18 @@ describe.skipIf(missing !== null)(
       await orders.click();
       const columns = page.getByTestId('explorer-column');
       await columns.filter({ hasText: 'customer_id' }).waitFor();
-      const names = await columns.locator('.tree-label').allTextContents();
-      expect(names.slice(0, 4)).toEqual(['id', 'customer_id', 'employee_id', 'status']);
-      expect(await columns.filter({ hasText: 'customer_id' }).locator('.key-fk').count()).toBe(1);
-      expect(await columns.first().locator('.key-pk').count()).toBe(1);
+      await expect
+        .poll(async () => (await columns.locator('.tree-label').allTextContents()).slice(0, 4))
+        .toEqual(['id', 'customer_id', 'employee_id', 'status']);
+      await expect.poll(() => columns.filter({ hasText: 'customer_id' }).locator('.key-fk').count()).toBe(1);
+      await expect.poll(() => columns.first().locator('.key-pk').count()).toBe(1);
       await page.screenshot({ path: path.join(RESULTS, 'explorer.png') });
 
       await orders.click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Show DDL' }).click();
       const ddl = page.getByTestId('ddl-text');
-      await ddl.waitFor();
+      await expect.poll(() => ddl.textContent()).toMatch(/^CREATE TABLE orders \(/);
       const text = (await ddl.textContent()) ?? '';
-      expect(text).toMatch(/^CREATE TABLE orders \(/);
       expect(text).toContain('REFERENCES customers (id)');
       await page.getByTestId('ddl-dialog').getByRole('button', { name: 'Close' }).click();
 

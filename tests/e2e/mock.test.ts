@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -15,14 +15,25 @@ import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webS
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RESULTS = path.resolve('test-results');
 
+let counts = 0;
+
+/**
+ * Counts the suppliers through the editor. Each count gets its own column name: the grid still
+ * shows the previous count until this run's result replaces it.
+ */
 async function countSuppliers(page: Page): Promise<number> {
-  await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) AS n FROM suppliers');
+  const column = `n_${++counts}`;
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill(`SELECT count(*) AS ${column} FROM suppliers`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const cell = page.getByTestId('result-grid').locator('[role=row][aria-rowindex="1"] [role=gridcell]').first();
-  await cell.waitFor();
+  const grid = page.getByTestId('result-grid');
+  await grid.getByRole('columnheader').filter({ hasText: column }).waitFor();
+  const cell = grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first();
+  await expect.poll(() => cell.textContent()).toMatch(/^\d+$/);
   return Number(await cell.textContent());
 }
 
@@ -41,7 +52,7 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await stopWebSession({ browser, server, app, home });
   });
 
-  it('previews and inserts 100 suppliers from the connection menu', async () => {
+  it('previews and inserts 100 suppliers from the connection menu', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(15_000);
     const errors: string[] = [];
@@ -63,8 +74,8 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = dialog.getByTestId('mock-preview');
     await preview.locator('tbody tr').first().waitFor();
-    await expect(preview.locator('th').allTextContents()).resolves.toContain('email');
-    await expect(preview.locator('tbody tr').count()).resolves.toBe(10);
+    await expect.poll(() => preview.locator('th').allTextContents()).toContain('email');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(10);
     await page.screenshot({ path: path.join(RESULTS, 'mock-dialog.png') });
 
     await dialog.getByRole('button', { name: 'Insert', exact: true }).click();
@@ -98,7 +109,7 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
     await columns.getByLabel('Fixed values of city').fill('Oslo, Lima');
     await columns.getByLabel('NULL percent of contact_name').fill('100');
     await columns.getByLabel('Minimum of phone').fill('x');
-    await expect(dialog.getByRole('button', { name: 'Preview', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Preview', exact: true }).isDisabled()).toBe(true);
     await columns.getByLabel('Minimum of phone').fill('');
 
     // AI suggestions are listed for review and applied only on request.
@@ -111,7 +122,7 @@ describe.skipIf(missing !== null)('mock data dialog in Chromium (web mode)', () 
       await expect(columns.getByLabel('Generator of company_name').inputValue()).resolves.toBe('');
       await page.screenshot({ path: path.join(RESULTS, 'mock-dialog-suggestions.png') });
       await columns.getByRole('button', { name: 'Apply suggestions' }).click();
-      await expect(columns.getByLabel('Generator of company_name').inputValue()).resolves.toBe('company');
+      await expect.poll(() => columns.getByLabel('Generator of company_name').inputValue()).toBe('company');
     } finally {
       await standIn.close();
     }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -20,6 +20,8 @@ import { createShop } from '../plan/fixture';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 const SHOTS = '/tmp/shots/plan';
 const SQL = "SELECT c.email, o.id FROM customers c JOIN orders o ON o.customer_id = c.id WHERE lower(c.email) = 'ana@example.com'";
 
@@ -53,23 +55,23 @@ describe.skipIf(missing !== null)('plan view in Chromium (web mode)', () => {
     expect(labels.some((l) => /SCAN on customers|SCAN on c\b/.test(l))).toBe(true);
     const finding = view.locator('.plan-finding[data-rule="function-on-indexed-column"]');
     await finding.waitFor();
-    await expect(finding.textContent()).resolves.toMatch(/lower\(\) to the indexed column customers\.email/);
+    await expect.poll(() => finding.textContent()).toMatch(/lower\(\) to the indexed column customers\.email/);
     await page.screenshot({ path: path.join(SHOTS, 'plan-tree.png') });
 
     // The finding's link selects the node it cites.
     const cited = (await finding.locator('.plan-finding-node').textContent())!;
     await finding.locator('.plan-finding-node').click();
-    await expect(tree.locator('[aria-selected="true"] .plan-op').textContent()).resolves.toContain(cited.trim());
+    await expect.poll(() => tree.locator('[aria-selected="true"] .plan-op').textContent()).toContain(cited.trim());
 
     await view.getByRole('checkbox', { name: 'Raw plan' }).check();
     await view.getByLabel('Raw plan', { exact: true }).and(page.locator('pre')).waitFor();
-    await expect(view.locator('pre.plan-raw').textContent()).resolves.toMatch(/"detail": "SCAN c/);
+    await expect.poll(() => view.locator('pre.plan-raw').textContent()).toMatch(/"detail": "SCAN c/);
     await page.screenshot({ path: path.join(SHOTS, 'plan-raw.png') });
     await view.getByRole('checkbox', { name: 'Raw plan' }).uncheck();
 
     await view.getByRole('button', { name: 'Graph', exact: true }).click();
     await view.getByRole('img', { name: 'Plan graph' }).waitFor();
-    await expect(view.locator('.plan-box').count()).resolves.toBe(labels.length);
+    await expect.poll(() => view.locator('.plan-box').count()).toBe(labels.length);
     await page.screenshot({ path: path.join(SHOTS, 'plan-graph.png') });
     await view.getByRole('button', { name: 'Tree', exact: true }).click();
 
@@ -86,10 +88,10 @@ describe.skipIf(missing !== null)('plan view in Chromium (web mode)', () => {
     await editor.fill("SELECT c.email, o.id FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email = 'ana@example.com'");
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
     await view.getByTestId('plan-pane').nth(1).waitFor();
-    await expect(view.getByTestId('plan-pane').count()).resolves.toBe(2);
+    await expect.poll(() => view.getByTestId('plan-pane').count()).toBe(2);
     // The latest plan compares the bare column: its index is used, the function finding is gone.
     await view.getByTestId('plan-pane').nth(1).getByText(/SEARCH on c/).waitFor();
-    await expect(view.getByTestId('plan-pane').nth(1).locator('.plan-finding[data-rule="function-on-indexed-column"]').count()).resolves.toBe(0);
+    await expect.poll(() => view.getByTestId('plan-pane').nth(1).locator('.plan-finding[data-rule="function-on-indexed-column"]').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'plan-compare.png') });
 
     // Apply… asks first, runs the CREATE INDEX, and the audit lists it (shown in the Workload view).
@@ -132,15 +134,17 @@ describe.skipIf(missing !== null)('plan view in Chromium (web mode)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
     await page.getByTestId('connection-item').filter({ hasText: 'Shop PG' }).click();
-    const editor = page.getByRole('textbox', { name: 'SQL editor' });
+    // The new tab's own panel: until it shows, the visible one is the demo tab restored beside it.
+    const tab = page.getByRole('region', { name: 'Query Shop PG' });
+    const editor = tab.getByRole('textbox', { name: 'SQL editor' });
     await editor.fill('SELECT c.email, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.a = 1 AND o.b = 1 ORDER BY o.note');
-    await page.getByRole('button', { name: 'Explain analyze', exact: true }).click();
-    const view = page.getByTestId('plan-view');
+    await tab.getByRole('button', { name: 'Explain analyze', exact: true }).click();
+    const view = tab.getByTestId('plan-view');
     await view.getByRole('treeitem').first().waitFor();
     // Correlated a/b: estimated ~4 rows, actual 400 — shown in red.
     await view.getByTestId('plan-misestimate').first().waitFor();
     await view.locator('.plan-finding[data-rule="row-misestimate"]').first().waitFor();
-    await expect(view.locator('.plan-buffers').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => view.locator('.plan-buffers').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'plan-pg-analyze.png') });
     await view.getByRole('button', { name: 'Graph', exact: true }).click();
     await page.screenshot({ path: path.join(SHOTS, 'plan-pg-graph.png') });

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -16,6 +16,8 @@ import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webS
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = '/tmp/shots/retrieval';
 
@@ -67,22 +69,22 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
     await page.getByRole('textbox', { name: 'SQL editor' }).waitFor();
 
     const dialog = await openDialog(page, '0-menu.png');
-    await expect(dialog.getByTestId('retrieval-headline').textContent()).resolves.toMatch(/^Not built yet/);
+    await expect.poll(() => dialog.getByTestId('retrieval-headline').textContent()).toMatch(/^Not built yet/);
     const samples = dialog.getByRole('switch', { name: 'Index value samples' });
-    await expect(samples.isChecked()).resolves.toBe(false);
+    await expect.poll(() => samples.isChecked()).toBe(false);
     await page.screenshot({ path: path.join(SHOTS, '1-not-built.png') });
 
     await buildAndWait(dialog);
+    await expect.poll(() => chunkCount(dialog)).toBeGreaterThan(0);
     const first = await chunkCount(dialog);
-    expect(first).toBeGreaterThan(0);
-    await expect(dialog.getByTestId('retrieval-status').textContent()).resolves.toContain('Built-in (offline)');
+    await expect.poll(() => dialog.getByTestId('retrieval-status').textContent()).toContain('Built-in (offline)');
     await page.screenshot({ path: path.join(SHOTS, '2-built.png') });
 
     // Value samples are opt-in; switched on, the next build adds their chunks.
     // The switch's input is visually hidden behind its track: click the label, as a user does.
     await dialog.getByText('Index value samples', { exact: true }).click();
     await dialog.getByTestId('retrieval-notice').filter({ hasText: 'Value samples on' }).waitFor();
-    await expect(samples.isChecked()).resolves.toBe(true);
+    await expect.poll(() => samples.isChecked()).toBe(true);
     await buildAndWait(dialog);
     await expect.poll(() => chunkCount(dialog), { timeout: 30_000 }).toBeGreaterThan(first);
     await page.screenshot({ path: path.join(SHOTS, '3-with-samples.png') });
@@ -91,8 +93,9 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
     await dialog.getByRole('button', { name: 'Search', exact: true }).click();
     const results = dialog.getByTestId('retrieval-results');
     await results.locator('li').first().waitFor();
-    const tables = await results.locator('.retrieval-hit-table').allTextContents();
-    expect(tables.slice(0, 3)).toContain('main.suppliers');
+    await expect
+      .poll(async () => (await results.locator('.retrieval-hit-table').allTextContents()).slice(0, 3))
+      .toContain('main.suppliers');
     await dialog.getByTestId('retrieval-results').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, '4-search.png') });
 
@@ -106,7 +109,7 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
     await page.getByTestId('command-palette').getByText(/Retrieval index…/).click();
     const again = page.getByTestId('retrieval-dialog');
     await again.getByTestId('retrieval-chunks').waitFor();
-    await expect(again.getByRole('switch', { name: 'Index value samples' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => again.getByRole('switch', { name: 'Index value samples' }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -124,7 +127,7 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
       const model = dialog.getByLabel('Embedding model');
       await model.fill('bad name');
       await dialog.getByText('A model name has no spaces.').waitFor();
-      await expect(dialog.getByRole('button', { name: 'Use and rebuild' }).isDisabled()).resolves.toBe(true);
+      await expect.poll(() => dialog.getByRole('button', { name: 'Use and rebuild' }).isDisabled()).toBe(true);
       await model.fill('embed-test');
       await dialog.getByTestId('retrieval-embedder-note').filter({ hasText: 'rebuilt with Stand-in · embed-test' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS, '5-embedder-change.png') });
@@ -142,7 +145,7 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
       // A new table needs one embedding; the stand-in answers it slowly, so Cancel lands mid-build.
       await page.getByRole('textbox', { name: 'SQL editor' }).fill('CREATE TABLE shipping_notes (id INTEGER PRIMARY KEY, note TEXT)');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await page.getByText(/affected|OK/).first().waitFor();
+      await page.getByRole('region', { name: 'Results' }).getByTestId('run-state').filter({ hasText: 'Done' }).waitFor();
       await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) AS n FROM shipping_notes');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.getByTestId('result-grid').locator('[role=row][aria-rowindex="1"] [role=gridcell]').filter({ hasText: /^0$/ }).first().waitFor();
@@ -155,8 +158,8 @@ describe.skipIf(missing !== null)('retrieval index dialog in Chromium (web mode)
       await page.screenshot({ path: path.join(SHOTS, '7-building.png') });
       await reopened.getByRole('button', { name: 'Cancel build' }).click();
       await reopened.getByTestId('retrieval-notice').filter({ hasText: 'Cancelled: the previous index is kept.' }).waitFor();
-      await expect(reopened.getByTestId('retrieval-status').textContent()).resolves.toContain('Stand-in · embed-test');
-      expect(await chunkCount(reopened)).toBe(chunks);
+      await expect.poll(() => reopened.getByTestId('retrieval-status').textContent()).toContain('Stand-in · embed-test');
+      await expect.poll(() => chunkCount(reopened)).toBe(chunks);
       await page.screenshot({ path: path.join(SHOTS, '8-cancelled.png') });
       await page.close();
     } finally {

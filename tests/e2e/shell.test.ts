@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
@@ -14,6 +14,8 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RESULTS = path.resolve('test-results');
 
@@ -32,7 +34,7 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     await stopWebSession({ browser, server, app, home });
   });
 
-  it('shows the demo connection, runs a query on it, and renders both themes', async () => {
+  it('shows the demo connection, runs a query on it, and renders both themes', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 800 },
       colorScheme: 'light',
@@ -45,10 +47,8 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
 
     const demo = page.getByTestId('connection-item').filter({ hasText: 'Demo (SQLite)' });
     await demo.waitFor();
-    await expect(demo.textContent()).resolves.toContain('SQLite');
-    await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(
-      /Web mode.*1 connection/,
-    );
+    await expect.poll(() => demo.textContent()).toContain('SQLite');
+    await expect.poll(() => page.getByTestId('status-bar').textContent()).toMatch(/Web mode.*1 connection/);
     await page.getByRole('button', { name: 'Open the demo database' }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'shell-empty.png') });
 
@@ -60,8 +60,9 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const grid = page.getByTestId('result-grid');
     await grid.waitFor();
-    const count = Number(await grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().textContent());
-    expect(count).toBeGreaterThan(100);
+    await expect
+      .poll(async () => Number(await grid.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().textContent()))
+      .toBeGreaterThan(100);
 
     // A browsable result: the first page of a real table.
     await page
@@ -85,12 +86,12 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
     // A SQL error is shown as a readable message, not a crash.
     await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT * FROM no_such_table');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/no_such_table/);
+    await page.getByRole('alert').filter({ hasText: 'no_such_table' }).first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('tells the user when the web server stops', async () => {
+  it('tells the user when the web server stops', { timeout: 90_000 }, async () => {
     const second = await startWebServer({ app, staticDir: await builtRenderer() });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
@@ -98,7 +99,7 @@ describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {
       await page.getByTestId('connection-item').first().waitFor();
       await second.close();
       await page.getByText(/Lost the connection to QueryGenie's web server/).waitFor();
-      await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(/Disconnected/);
+      await expect.poll(() => page.getByTestId('status-bar').textContent()).toMatch(/Disconnected/);
     } finally {
       await page.close();
       await second.close().catch(() => undefined);

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
@@ -19,6 +19,8 @@ import { MISSING_SSHD, SSHD, startSshd, type StartedSshd } from '../harness/star
 const missing = chromiumMissing() ?? (!SSHD ? MISSING_SSHD : !pgUrl() ? MISSING_PG : null);
 if (missing && process.env.CI === 'true') throw new Error(`${missing} — required in CI`);
 if (missing) console.warn(missing);
+// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RESULTS = path.resolve('test-results');
 
@@ -78,14 +80,14 @@ describe.skipIf(missing !== null)(
         `(() => { const b = document.querySelector('[data-testid="connection-dialog"] .dialog-body'); return b.scrollHeight - b.clientHeight; })()`,
       ) as Promise<number>;
 
-    it('asks to trust an unknown SSH host key, then connects through the tunnel', async () => {
+    it('asks to trust an unknown SSH host key, then connects through the tunnel', { timeout: 90_000 }, async () => {
       const pg = new URL(pgUrl()!);
       await page.getByRole('button', { name: 'New connection' }).click();
       const dialog = page.getByTestId('connection-dialog');
       await dialog.waitFor();
       // Folded, the SSH section is one line and the dialog still fits without scrolling.
-      await expect(dialog.getByTestId('ssh-summary').textContent()).resolves.toBe('Off');
-      expect(await bodyOverflow()).toBeLessThanOrEqual(0);
+      await expect.poll(() => dialog.getByTestId('ssh-summary').textContent()).toBe('Off');
+      await expect.poll(bodyOverflow).toBeLessThanOrEqual(0);
 
       await page.getByLabel('Name', { exact: true }).fill('PG via SSH');
       await page.getByLabel('Host', { exact: true }).fill(pg.hostname);
@@ -96,9 +98,9 @@ describe.skipIf(missing !== null)(
 
       // The label is what a user clicks (the checkbox itself is visually hidden).
       await dialog.getByText('Connect through SSH', { exact: true }).click();
-      await expect(
+      await expect.poll(() =>
         dialog.getByRole('switch', { name: 'Connect through SSH' }).isChecked(),
-      ).resolves.toBe(true);
+      ).toBe(true);
       await page.getByLabel('SSH host', { exact: true }).fill('127.0.0.1');
       await page.getByLabel('SSH port', { exact: true }).fill(String(sshd.port));
       await page.getByLabel('SSH user', { exact: true }).fill(os.userInfo().username);
@@ -109,7 +111,7 @@ describe.skipIf(missing !== null)(
       const prompt = dialog.getByTestId('ssh-host-key');
       await prompt.waitFor();
       const fingerprint = fingerprintOf(sshd.hostKey);
-      await expect(prompt.getByTestId('ssh-host-key-text').textContent()).resolves.toBe(
+      await expect.poll(() => prompt.getByTestId('ssh-host-key-text').textContent()).toBe(
         `First connection to 127.0.0.1:${sshd.port}. Its host key fingerprint is ${fingerprint}. Compare it with the server's before trusting it.`,
       );
       await prompt.scrollIntoViewIfNeeded();
@@ -126,12 +128,13 @@ describe.skipIf(missing !== null)(
       expect(before.params.ssh?.trustedHostKey).toBeUndefined();
 
       await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-      await expect(
+      await expect.poll(() =>
         dialog.getByTestId('test-result').filter({ hasText: 'Connected' }).textContent(),
-      ).resolves.toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
-      await expect(prompt.count()).resolves.toBe(0);
-      const after = await app.handlers['connections.get']({ connectionId: saved.id });
-      expect(after.params.ssh?.trustedHostKey).toBe(fingerprint);
+      ).toMatch(/^Connected: PostgreSQL \d+.* · \d+ ms$/);
+      await expect.poll(() => prompt.count()).toBe(0);
+      await expect
+        .poll(async () => (await app.handlers['connections.get']({ connectionId: saved.id })).params.ssh?.trustedHostKey)
+        .toBe(fingerprint);
       expect(fs.readFileSync(path.join(home, 'known_hosts'), 'utf8')).toContain(
         `[127.0.0.1]:${sshd.port}`,
       );
@@ -141,21 +144,21 @@ describe.skipIf(missing !== null)(
       expect(errors).toEqual([]);
     });
 
-    it('connects to a trusted host without asking again, and refuses a changed host key', async () => {
+    it('connects to a trusted host without asking again, and refuses a changed host key', { timeout: 90_000 }, async () => {
       await page
         .getByTestId('connection-item')
         .filter({ hasText: 'PG via SSH' })
         .click({ button: 'right' });
       await page.getByRole('menuitem', { name: /^Edit/ }).click();
       const dialog = page.getByTestId('connection-dialog');
-      await expect(dialog.getByTestId('ssh-summary').textContent()).resolves.toBe(
+      await expect.poll(() => dialog.getByTestId('ssh-summary').textContent()).toBe(
         `${os.userInfo().username}@127.0.0.1:${sshd.port} · Private key`,
       );
       await dialog.getByRole('button', { name: 'Test connection' }).click();
       await dialog.getByTestId('test-result').filter({ hasText: 'Connected' }).waitFor();
-      await expect(dialog.getByTestId('ssh-host-key').count()).resolves.toBe(0);
+      await expect.poll(() => dialog.getByTestId('ssh-host-key').count()).toBe(0);
       // With the tunnel folded, even a tested profile fits without scrolling.
-      expect(await bodyOverflow()).toBeLessThanOrEqual(0);
+      await expect.poll(bodyOverflow).toBeLessThanOrEqual(0);
 
       // Another server now answers on that address: the remembered key no longer matches.
       const other = fs
@@ -168,11 +171,11 @@ describe.skipIf(missing !== null)(
       );
       await dialog.getByRole('button', { name: 'Test connection' }).click();
       const alert = dialog.getByTestId('ssh-host-key');
-      await expect(alert.textContent()).resolves.toMatch(
+      await expect.poll(() => alert.textContent()).toMatch(
         /connection refused.*This can mean an attack/,
       );
-      await expect(alert.getAttribute('role')).resolves.toBe('alert');
-      await expect(dialog.getByRole('button', { name: 'Trust and connect' }).count()).resolves.toBe(
+      await expect.poll(() => alert.getAttribute('role')).toBe('alert');
+      await expect.poll(() => dialog.getByRole('button', { name: 'Trust and connect' }).count()).toBe(
         0,
       );
       await page.screenshot({ path: path.join(RESULTS, 'ssh-mismatch.png') });

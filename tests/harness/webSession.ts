@@ -47,7 +47,12 @@ export async function openDemoEditor(page: Page, url: string): Promise<ReturnTyp
   const editor = page.getByRole('textbox', { name: 'SQL editor' });
   const openDemo = page.getByRole('button', { name: 'Open the demo database' });
   await editor.or(openDemo).first().waitFor();
-  if (await openDemo.isVisible()) await openDemo.click();
+  // The empty state also shows while the earlier tabs are still being restored, and goes away
+  // when they arrive: a click on it then would wait for a button that is gone.
+  if (await openDemo.isVisible()) {
+    const settled = (p: Promise<void>): Promise<void> => p.catch(() => undefined);
+    await Promise.race([settled(openDemo.click()), settled(editor.waitFor())]);
+  }
   await editor.waitFor();
   return editor;
 }
