@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/harness/globalSetup.ts'],
     testTimeout: 30_000,
+    // UI assertions poll: a loaded machine (CI, two workers, Chromium) can take seconds to paint.
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 180_000,
     pool: 'forks',
     // Never touch a developer's real keychain entries from tests.

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import { OLLAMA_URL_ENV } from '../../src/shared/contracts/aiSettings';
@@ -16,8 +16,6 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const SHOTS = '/tmp/shots/ai-router';
 
 describe.skipIf(missing !== null)('Ollama endpoint in Settings → AI (Chromium)', () => {

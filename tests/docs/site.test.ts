@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseConnectionUrl } from '../../src/shared/connection';
 import type { DocsBundle } from '../../src/shared/docs';
@@ -34,9 +34,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-docs-site-'));
 const shots = process.env.QG_SHOTS_DIR;
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const browserMissing = chromiumMissing();
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 /** Every table has a page, every FK is linked from its table to the referenced page and back. */
 function expectEveryTableAndKey(bundle: DocsBundle, dir: string, ext: 'html' | 'md'): void {
   const index = new TableIndex(bundle.snapshot);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -17,8 +17,6 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 const PG = pgUrl();
 if (!PG) console.warn(MISSING_PG);
 

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -17,9 +17,6 @@ import { oneHop, readSqliteGraph, writeBigSchema } from './erdFixtures';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const SHOTS = process.env.QG_SHOTS ?? '/tmp/shots/erd';
 
 /** The part of a DOM element read in the page (this file is type-checked without the DOM library). */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -14,9 +14,6 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const RESULTS = path.resolve('test-results');
 
 async function runInEditor(page: Page, sql: string): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -20,8 +20,6 @@ import { createShop } from '../plan/fixture';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 const SHOTS = '/tmp/shots/plan';
 const SQL = "SELECT c.email, o.id FROM customers c JOIN orders o ON o.customer_id = c.id WHERE lower(c.email) = 'ana@example.com'";
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -15,9 +15,6 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const RESULTS = path.resolve('test-results');
 const MILLION = `WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g+1 FROM s WHERE g < 1000000) SELECT g, g*2, 'row ' || g FROM s`;
 const ENDLESS = `WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g+1 FROM s WHERE g < 1000000000) SELECT g, 'row ' || g FROM s`;

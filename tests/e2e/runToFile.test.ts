@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import type { WebServer } from '../../src/main/web/server';
@@ -16,7 +16,6 @@ import { openDemoEditor, startWebSession, stopWebSession } from '../harness/webS
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 const SHOTS = '/tmp/shots/runToFile';
 const SHOTS2 = '/tmp/shots/rtf2';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
@@ -14,9 +14,6 @@ import { startWebSession, stopWebSession } from '../harness/webSession';
 
 const missing = chromiumMissing();
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const RESULTS = path.resolve('test-results');
 
 describe.skipIf(missing !== null)('the shell in Chromium (web mode)', () => {

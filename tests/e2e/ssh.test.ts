@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/main/app/createApp';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
@@ -19,9 +19,6 @@ import { MISSING_SSHD, SSHD, startSshd, type StartedSshd } from '../harness/star
 const missing = chromiumMissing() ?? (!SSHD ? MISSING_SSHD : !pgUrl() ? MISSING_PG : null);
 if (missing && process.env.CI === 'true') throw new Error(`${missing} — required in CI`);
 if (missing) console.warn(missing);
-// On a loaded machine the page can take seconds to catch up: polls wait as long as locators do.
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
 const RESULTS = path.resolve('test-results');
 
 /** OpenSSH's `SHA256:` fingerprint of a `<type> <base64>` public key. */
