@@ -1,5 +1,5 @@
 /** The window: title bar, connections sidebar, tabbed main area, status bar. */
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../shared/contract';
 import { useLinkStatus, useRequest } from './api/hooks';
 import { ConnectionsPane } from './features/connections/ConnectionsPane';
@@ -8,7 +8,6 @@ import { EmptyState } from './features/empty/EmptyState';
 import { useEditorTabs } from './features/editor/useEditorTabs';
 import { ErrorBoundary } from './features/errors/ErrorBoundary';
 import { EditorChrome } from './features/palette/EditorChrome';
-import { QueryTab } from './features/query/QueryTab';
 import { Banners } from './features/shell/Banners';
 import { TitleBar } from './features/shell/TitleBar';
 import { StatusBar } from './features/status/StatusBar';
@@ -16,6 +15,11 @@ import { Sidebar } from './features/sidebar/Sidebar';
 import { TabBar } from './features/tabs/TabBar';
 import { activeTab } from './features/tabs/model';
 import { ViewTab } from './features/views/registry';
+
+// The editor (CodeMirror, the AI panel, the grid) is half of the renderer's code: the shell and the
+// connection list paint without it, and it is fetched as soon as they have.
+const loadQueryTab = () => import('./features/query/QueryTab');
+const QueryTab = lazy(() => loadQueryTab().then((m) => ({ default: m.QueryTab })));
 
 /** The application shell. */
 export function App(): ReactNode {
@@ -36,6 +40,11 @@ export function App(): ReactNode {
       reloadConnections();
     }
   }, [link, reloadInfo, reloadConnections]);
+
+  const listed = connections.data !== undefined;
+  useEffect(() => {
+    if (listed) void loadQueryTab();
+  }, [listed]);
 
   const byId = useMemo(
     () => new Map((connections.data ?? []).map((c) => [c.id, c])),
@@ -109,12 +118,14 @@ export function App(): ReactNode {
                     {conn && tab.view ? (
                       <ViewTab kind={tab.view} connection={conn} params={tab.viewParams ?? {}} active={tab.id === tabs.activeId} />
                     ) : conn ? (
-                      <QueryTab
-                        connection={conn}
-                        tab={tab}
-                        active={tab.id === tabs.activeId}
-                        onText={(sql) => onText(tab.id, sql)}
-                      />
+                      <Suspense fallback={<div className="result-empty">Loading the editor…</div>}>
+                        <QueryTab
+                          connection={conn}
+                          tab={tab}
+                          active={tab.id === tabs.activeId}
+                          onText={(sql) => onText(tab.id, sql)}
+                        />
+                      </Suspense>
                     ) : (
                       <div className="result-empty">This connection no longer exists.</div>
                     )}

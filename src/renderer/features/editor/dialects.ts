@@ -1,6 +1,6 @@
 /** Per-engine editor settings as data: CodeMirror SQL dialect and sql-formatter language. */
 import { MSSQL, MySQL, PostgreSQL, SQLite, type SQLDialect } from '@codemirror/lang-sql';
-import { format, type SqlLanguage } from 'sql-formatter';
+import type { SqlLanguage } from 'sql-formatter';
 import type { Engine } from '../../../shared/connection';
 
 interface EngineEditorDialect {
@@ -22,9 +22,11 @@ export function codemirrorDialect(engine: Engine): SQLDialect {
 
 /**
  * Formats SQL in the engine's dialect with upper-case keywords; parameters (`:name`, `$1`, `?`)
- * are kept as they are. Throws sql-formatter's error on SQL it cannot parse.
+ * are kept as they are. Rejects with sql-formatter's error on SQL it cannot parse. The formatter
+ * (a quarter of the editor's code) is loaded on first use, not at start-up.
  */
-export function formatSql(sql: string, engine: Engine): string {
+export async function formatSql(sql: string, engine: Engine): Promise<string> {
+  const { format } = await import('sql-formatter');
   return format(sql, {
     language: DIALECTS[engine].formatter,
     keywordCase: 'upper',

@@ -72,13 +72,16 @@ export function QueryTab({ connection, tab, active = true, onText }: QueryTabPro
     if (!v) return;
     const sel = v.state.selection.main;
     const [from, to] = sel.empty ? [0, v.state.doc.length] : [sel.from, sel.to];
-    try {
-      const text = formatSql(v.state.sliceDoc(from, to), connection.engine);
-      v.dispatch({ changes: { from, to, insert: text } });
-      setNotice(null);
-    } catch (err) {
-      setNotice({ text: `Could not format: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, tone: 'error' });
-    }
+    const doc = v.state.doc;
+    formatSql(v.state.sliceDoc(from, to), connection.engine).then(
+      (text) => {
+        // Typing while the formatter loaded wins: a stale result is dropped, never pasted over it.
+        if (view.current !== v || v.state.doc !== doc) return;
+        v.dispatch({ changes: { from, to, insert: text } });
+        setNotice(null);
+      },
+      (err: unknown) => setNotice({ text: `Could not format: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, tone: 'error' }),
+    );
     v.focus();
   }, [connection.engine]);
 
