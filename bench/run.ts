@@ -19,18 +19,18 @@ for (const f of files) {
   process.stderr.write(`running ${f}…\n`);
   try {
     const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { run: () => Promise<BenchEntry[]> };
-    const entries = await mod.run();
+    const entries = (await mod.run()).map((e) => ({ ...e, file: f }));
     all.push(...entries);
     for (const e of entries) process.stderr.write(`  ${e.name}: ${e.value} ${e.unit}${e.ratio !== undefined ? ` (ratio ${e.ratio})` : ''}\n`);
   } catch (err) {
     process.stderr.write(`  ${f} failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    all.push({ name: `${f} FAILED`, value: NaN, unit: '' });
+    all.push({ name: `${f} FAILED`, value: NaN, unit: '', file: f });
   }
 }
 fs.mkdirSync(path.join(dir, 'results'), { recursive: true });
 const latest = path.join(dir, 'results', 'latest.json');
-// A filtered run updates its own entries and keeps the others from earlier runs.
-const kept: BenchEntry[] = filter && fs.existsSync(latest) ? (JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchEntry[]).filter((e) => !all.some((n) => n.name === e.name)) : [];
+// A filtered run replaces every entry of the files it ran and keeps the other files' entries.
+const kept: BenchEntry[] = filter && fs.existsSync(latest) ? (JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchEntry[]).filter((e) => e.file !== undefined && !files.includes(e.file)) : [];
 fs.writeFileSync(latest, `${JSON.stringify([...kept, ...all], null, 2)}\n`);
 const rows = all.map((e) => [e.name, `${e.value} ${e.unit}`, e.baseline === undefined ? '' : String(e.baseline), e.ratio === undefined ? '' : String(e.ratio), e.goal ?? '']);
 const head = ['benchmark', 'value', 'baseline', 'ratio', 'goal'];

@@ -9,6 +9,8 @@ export interface BenchEntry {
   ratio?: number;
   /** The figure to reach, in words (e.g. "≤ 3× raw catalog"). */
   goal?: string;
+  /** The bench file that wrote it (set by bench/run.ts; a re-run of that file replaces all its entries). */
+  file?: string;
 }
 
 /** Median of numbers. */
