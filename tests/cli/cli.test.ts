@@ -16,7 +16,19 @@ describe('querygenie CLI', () => {
   it('--help lists the commands', async () => {
     const r = await runCli(['--help'], { env });
     expect(r.code).toBe(0);
-    for (const cmd of ['web', 'query', 'introspect', 'explain']) expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, 'm'));
+    for (const cmd of ['web', 'query', 'introspect', 'explain', 'connections', 'index', 'search', 'mock', 'docs', 'erd', 'diff', 'lint', 'ask']) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, 'm'));
+    }
+  });
+
+  it('a command loaded on its own has its full help, and help <command> works', async () => {
+    const r = await runCli(['search', '--help'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: querygenie search/);
+    expect(r.stdout).toMatch(/--expand/);
+    const h = await runCli(['help', 'lint'], { env });
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/Usage: querygenie lint/);
   });
 
   it('--version prints the package version', async () => {

@@ -4,22 +4,35 @@
  */
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
-import { registerAsk } from './commands/ask';
-import { registerConnections } from './commands/connections';
-import { registerDiff } from './commands/diff';
-import { registerDocs } from './commands/docs';
-import { registerErd } from './commands/erd';
-import { registerExplain } from './commands/explain';
-import { registerIntrospect } from './commands/introspect';
-import { registerLint } from './commands/lint';
-import { registerMock } from './commands/mock';
-import { registerQuery } from './commands/query';
-import { registerRetrieval } from './commands/retrieval';
-import { registerWeb } from './commands/web';
 import { EXIT } from './io';
 
-/** Builds the program; `setExit` records the exit code of the command that ran. */
-export function buildProgram(setExit: (code: number) => void): Command {
+type Register = (program: Command, setExit: (code: number) => void) => void;
+
+/*
+ * Each command module is imported only when its command runs: `web` alone pulls in the whole app
+ * (~2 s through tsx) and `ask` the AI SDKs, which `connections list` should not pay for. Help,
+ * --version and unknown commands load them all, so help and suggestions stay complete.
+ */
+const COMMANDS: ReadonlyArray<readonly [names: readonly string[], load: () => Promise<Register>]> = [
+  [['web'], async () => (await import('./commands/web')).registerWeb],
+  [['query'], async () => (await import('./commands/query')).registerQuery],
+  [['introspect'], async () => (await import('./commands/introspect')).registerIntrospect],
+  [['explain'], async () => (await import('./commands/explain')).registerExplain],
+  [['connections'], async () => (await import('./commands/connections')).registerConnections],
+  [['index', 'search'], async () => (await import('./commands/retrieval')).registerRetrieval],
+  [['mock'], async () => (await import('./commands/mock')).registerMock],
+  [['docs'], async () => (await import('./commands/docs')).registerDocs],
+  [['erd'], async () => (await import('./commands/erd')).registerErd],
+  [['diff'], async () => (await import('./commands/diff')).registerDiff],
+  [['lint'], async () => (await import('./commands/lint')).registerLint],
+  [['ask'], async () => (await import('./commands/ask')).registerAsk],
+];
+
+/**
+ * Builds the program with the command `argv` names, or with every command when `argv` names none
+ * (help, --version, a typo); `setExit` records the exit code of the command that ran.
+ */
+export async function buildProgram(setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('querygenie')
@@ -28,25 +41,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run querygenie --help for the list of commands)')
     .exitOverride();
-  registerWeb(program, setExit);
-  registerQuery(program, setExit);
-  registerIntrospect(program, setExit);
-  registerExplain(program, setExit);
-  registerConnections(program, setExit);
-  registerRetrieval(program, setExit);
-  registerMock(program, setExit);
-  registerDocs(program, setExit);
-  registerErd(program, setExit);
-  registerDiff(program, setExit);
-  registerLint(program, setExit);
-  registerAsk(program, setExit);
+  const named = COMMANDS.find(([names]) => names.includes(argv[0] ?? ''));
+  for (const [, load] of named ? [named] : COMMANDS) (await load())(program, setExit);
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram((c) => (code = c));
+  const program = await buildProgram((c) => (code = c), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
