@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PlanNode } from '../../../shared/query';
 import { nodeAt, walkPlan } from '../../../shared/plan/paths';
 import type { Finding } from '../../../shared/plan/types';
-import { buffersText, graphLayout, misestimateFactor, planMetric, planRows, visibleRows } from './model';
+import { ADVISOR_RULES } from '../../../shared/plan/types';
+import { buffersText, findingTitle, graphLayout, misestimateFactor, planMetric, planRows, visibleRows } from './model';
 import { formatMs, workloadBars } from './workloadModel';
 
 const leaf = (op: string, extra: Partial<PlanNode> = {}): PlanNode => ({ op, children: [], ...extra });
@@ -77,6 +78,14 @@ describe('plan model', () => {
     let node = leaf('Seq Scan');
     for (let i = 0; i < 2000; i++) node = { op: 'Filter', children: [node] };
     expect(graphLayout(planRows(node)).boxes).toHaveLength(2001);
+  });
+});
+
+describe('finding titles', () => {
+  it('names every rule, and a sort that only missed an index is not called a spill', () => {
+    for (const rule of ADVISOR_RULES) expect(findingTitle({ rule, severity: 'warning' })).toMatch(/^[A-Z]/);
+    expect(findingTitle({ rule: 'spill-to-disk', severity: 'warning' })).toBe('Sort or hash spilled to disk');
+    expect(findingTitle({ rule: 'spill-to-disk', severity: 'info' })).toBe('Sort or grouping not served by an index');
   });
 });
 
