@@ -31,7 +31,7 @@ export async function run(): Promise<BenchEntry[]> {
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
     db.close();
     const floorScript = path.join(dir, 'floor.mjs');
-    fs.writeFileSync(floorScript, `import { register } from ${JSON.stringify(path.join(ROOT, 'node_modules/tsx/dist/esm/api/index.mjs'))};\nregister();\nawait import(${JSON.stringify(path.join(ROOT, 'src/main/app/version.ts'))});\n`);
+    fs.writeFileSync(floorScript, `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};\nregister();\nawait import(${JSON.stringify(path.join(ROOT, 'src/main/app/version.ts'))});\n`);
     const floor: number[] = [];
     const list: number[] = [];
     const introspect: number[] = [];

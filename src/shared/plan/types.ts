@@ -27,6 +27,8 @@ export interface SuggestedSql {
 /** One thing the advisor noticed, citing the plan node that shows it. */
 export interface Finding {
   rule: AdvisorRule;
+  /** The heading in words, set by the rule from what it saw (a spill and a sort that only missed an index share a rule). */
+  title: string;
   severity: FindingSeverity;
   /** Path of the cited node ("0" = root, "0.1" = its second child; see plan/paths.ts). */
   nodePath: string;

@@ -35,6 +35,7 @@ export function fkWithoutIndex(input: RuleInput): Finding[] {
       const cited = scan ?? input.nodes[0]!;
       out.push({
         rule: 'fk-without-index',
+        title: 'Join on a foreign key without an index',
         severity: 'warning',
         nodePath: cited.path,
         node: cited.label,
@@ -67,6 +68,7 @@ export function nestedLoopLargeOuter(input: RuleInput): Finding[] {
     const innerScan = inner.facts.fullScan;
     out.push({
       rule: 'nested-loop-large-outer',
+      title: 'Nested loop over many rows',
       severity: innerScan ? 'critical' : 'warning',
       nodePath: n.path,
       node: n.label,
@@ -87,6 +89,7 @@ export function spillToDisk(input: RuleInput): Finding[] {
       const what = facts.hashBatches !== undefined && facts.hashBatches > 1 ? `hashed in ${facts.hashBatches} batches` : `sorted on disk (${facts.sortMethod ?? 'spilled'})`;
       out.push({
         rule: 'spill-to-disk',
+        title: 'Sort or hash spilled to disk',
         severity: 'warning',
         nodePath: path,
         node: label,
@@ -100,6 +103,7 @@ export function spillToDisk(input: RuleInput): Finding[] {
       const what = facts.usingTemporary && facts.usingFilesort ? 'uses a temporary table and a filesort' : facts.usingTemporary ? 'uses a temporary table' : input.ctx.engine === 'sqlite' ? 'sorts in a temporary B-tree' : 'sorts with a filesort';
       out.push({
         rule: 'spill-to-disk',
+        title: 'Sort or grouping not served by an index',
         severity: 'info',
         nodePath: path,
         node: label,
@@ -133,6 +137,7 @@ export function rowMisestimate(input: RuleInput): Finding[] {
     const multi = (n.facts.filter?.match(/\bAND\b/gi)?.length ?? 0) > 0;
     out.push({
       rule: 'row-misestimate',
+      title: 'Row estimate far off (statistics)',
       severity: ratio >= 100 ? 'warning' : 'info',
       nodePath: n.path,
       node: n.label,

@@ -50,6 +50,7 @@ export function seqScanSelective(input: RuleInput): Finding[] {
     const share = Number.isFinite(kept) ? `keeps about ${(kept * 100).toPrecision(2)}% of them` : 'is selective';
     const f: Finding = {
       rule: 'seq-scan-selective',
+      title: 'Full scan under a selective filter',
       severity: rows >= 1_000_000 ? 'critical' : 'warning',
       nodePath: path,
       node: label,
@@ -80,6 +81,7 @@ export function functionOnIndexedColumn(input: RuleInput): Finding[] {
       if (w.fn === 'cast' && !castsInSql) continue;
       const f: Finding = {
         rule: 'function-on-indexed-column',
+        title: 'Function or cast on an indexed column',
         severity: 'warning',
         nodePath: path,
         node: label,
@@ -108,6 +110,7 @@ export function selectStarWide(input: RuleInput): Finding[] {
     const cited = scan ?? input.nodes[0]!;
     out.push({
       rule: 'select-star-wide',
+      title: 'SELECT * on a wide table',
       severity: 'info',
       nodePath: cited.path,
       node: cited.label,

@@ -6,7 +6,6 @@ import type { Finding, WhatIfResult } from '../../../shared/plan/types';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { WhatIfCompare } from './WhatIfCompare';
-import { findingTitle } from './model';
 
 /** Props of the findings list. */
 export interface FindingsListProps {
@@ -50,7 +49,7 @@ export function FindingsList({ connection, sql, analyze, findings, onSelect }: F
           <li key={`${f.rule}-${f.nodePath}-${i}`} className={`plan-finding sev-${f.severity}`} data-rule={f.rule}>
             <div className="plan-finding-title">
               <span className={`plan-sev sev-${f.severity}`} />
-              <span className="plan-finding-rule">{findingTitle(f)}</span>
+              <span className="plan-finding-rule">{f.title}</span>
               <button type="button" className="link-button plan-finding-node" onClick={() => onSelect(f.nodePath)} title="Select the node in the plan">
                 {f.node}
               </button>

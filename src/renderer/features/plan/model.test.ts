@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanNode } from '../../../shared/query';
 import { nodeAt, walkPlan } from '../../../shared/plan/paths';
 import type { Finding } from '../../../shared/plan/types';
-import { ADVISOR_RULES } from '../../../shared/plan/types';
-import { buffersText, findingTitle, graphLayout, misestimateFactor, planMetric, planRows, visibleRows } from './model';
+import { buffersText, graphLayout, misestimateFactor, planMetric, planRows, visibleRows } from './model';
 import { formatMs, workloadBars } from './workloadModel';
 
 const leaf = (op: string, extra: Partial<PlanNode> = {}): PlanNode => ({ op, children: [], ...extra });
@@ -53,8 +52,8 @@ describe('plan model', () => {
 
   it('carries buffers and the most severe finding of each node', () => {
     const findings: Finding[] = [
-      { rule: 'select-star-wide', severity: 'info', nodePath: '0.0', node: 'x', message: '', fix: '' },
-      { rule: 'seq-scan-selective', severity: 'warning', nodePath: '0.0', node: 'x', message: '', fix: '' },
+      { rule: 'select-star-wide', title: 'x', severity: 'info', nodePath: '0.0', node: 'x', message: '', fix: '' },
+      { rule: 'seq-scan-selective', title: 'x', severity: 'warning', nodePath: '0.0', node: 'x', message: '', fix: '' },
     ];
     const row = planRows(analyzed, findings)[1]!;
     expect(row.severity).toBe('warning');
@@ -78,14 +77,6 @@ describe('plan model', () => {
     let node = leaf('Seq Scan');
     for (let i = 0; i < 2000; i++) node = { op: 'Filter', children: [node] };
     expect(graphLayout(planRows(node)).boxes).toHaveLength(2001);
-  });
-});
-
-describe('finding titles', () => {
-  it('names every rule, and a sort that only missed an index is not called a spill', () => {
-    for (const rule of ADVISOR_RULES) expect(findingTitle({ rule, severity: 'warning' })).toMatch(/^[A-Z]/);
-    expect(findingTitle({ rule: 'spill-to-disk', severity: 'warning' })).toBe('Sort or hash spilled to disk');
-    expect(findingTitle({ rule: 'spill-to-disk', severity: 'info' })).toBe('Sort or grouping not served by an index');
   });
 });
 

@@ -6,7 +6,7 @@
 import type { PlanNode } from '../../../shared/query';
 import { factsOf, type PlanBuffers } from '../../../shared/plan/facts';
 import { nodeLabel, walkPlan } from '../../../shared/plan/paths';
-import type { AdvisorRule, Finding, FindingSeverity } from '../../../shared/plan/types';
+import type { Finding, FindingSeverity } from '../../../shared/plan/types';
 
 /** Misestimates from this factor are shown in red. */
 export const MISESTIMATE_RED = 10;
@@ -190,24 +190,4 @@ export function graphLayout(rows: PlanRowModel[]): { boxes: GraphBox[]; edges: A
 /** The raw plan as text for the side pane (JSON pretty-printed, XML and tree text as they are). */
 export function rawText(raw: unknown): string {
   return typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2);
-}
-
-const RULE_TITLES: Record<AdvisorRule, string> = {
-  'seq-scan-selective': 'Full scan under a selective filter',
-  'fk-without-index': 'Join on a foreign key without an index',
-  'spill-to-disk': 'Sort or hash spilled to disk',
-  'nested-loop-large-outer': 'Nested loop over many rows',
-  'function-on-indexed-column': 'Function or cast on an indexed column',
-  'select-star-wide': 'SELECT * on a wide table',
-  'row-misestimate': 'Row estimate far off (statistics)',
-};
-
-/**
- * A finding's heading. The spill rule also reports sorts that merely did not come from an index
- * (MySQL filesort, SQLite temp B-tree) at `info`: those did not spill, so they are named for what
- * they are.
- */
-export function findingTitle(f: Pick<Finding, 'rule' | 'severity'>): string {
-  if (f.rule === 'spill-to-disk' && f.severity === 'info') return 'Sort or grouping not served by an index';
-  return RULE_TITLES[f.rule];
 }
